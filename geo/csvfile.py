@@ -1,0 +1,137 @@
+"""Reading CSV data files with exact line numbers and clear errors, shared by every loader.
+
+Loaders get header-checked rows with the physical line each row starts on; anything that stops
+the file from being read at all (encoding, separator, empty file, columns) is a `DataFileError`.
+"""
+
+from __future__ import annotations
+
+__all__ = ["CsvRow", "read_csv_rows", "rows_to_csv_text"]
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from geo.errors import DataFileError, DataProblem
+
+
+@dataclass(frozen=True)
+class CsvRow:
+    """One data row: its cells by column name and the line of the file it starts on."""
+
+    line: int
+    cells: dict[str, str]
+
+
+def read_csv_rows(path: Path, columns: Sequence[str], *, label: str | None = None) -> list[CsvRow]:
+    """Read `path`, require exactly `columns` in that order, and return the data rows.
+
+    `label` is how the file is named in messages (defaults to the file name).
+    """
+    path = Path(path)
+    name = label or path.name
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise DataFileError(
+            [DataProblem(name, None, None, None, f"cannot read: {exc.strerror}")]
+        ) from None
+    return parse_csv_bytes(raw, columns, name)
+
+
+def parse_csv_bytes(raw: bytes, columns: Sequence[str], name: str) -> list[CsvRow]:
+    """Parse CSV bytes that must be UTF-8 (a BOM is accepted) with exactly `columns`."""
+    text = _decode(raw, name)
+    if not text.strip():
+        raise DataFileError([DataProblem(name, None, None, None, "the file is empty")])
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = next(reader)
+    except csv.Error as exc:
+        raise DataFileError([DataProblem(name, 1, None, None, f"not valid CSV: {exc}")]) from None
+    _check_header(header, columns, name)
+    rows: list[CsvRow] = []
+    problems: list[DataProblem] = []
+    start = reader.line_num + 1
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            problems.append(DataProblem(name, start, None, None, f"not valid CSV: {exc}"))
+            break
+        if cells and any(c.strip() for c in cells):
+            if len(cells) != len(columns):
+                problems.append(
+                    DataProblem(
+                        name,
+                        start,
+                        None,
+                        None,
+                        f"has {len(cells)} cells, the header has {len(columns)}",
+                    )
+                )
+            else:
+                rows.append(CsvRow(start, dict(zip(columns, cells, strict=True))))
+        start = reader.line_num + 1
+    if problems:
+        raise DataFileError(problems)
+    return rows
+
+
+def rows_to_csv_text(columns: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    """Serialise rows as CSV text with a header, `\\n` line ends and minimal quoting."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def _decode(raw: bytes, name: str) -> str:
+    if b"\x00" in raw[:4096]:
+        raise DataFileError([DataProblem(name, None, None, None, "binary data, not a CSV file")])
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        bad = raw[exc.start : exc.start + 1].hex()
+        raise DataFileError(
+            [
+                DataProblem(
+                    name,
+                    line,
+                    None,
+                    f"byte 0x{bad}",
+                    "not UTF-8 (is it Latin-1/Windows-1252? save it as UTF-8)",
+                )
+            ]
+        ) from None
+
+
+def _check_header(header: list[str], columns: Sequence[str], name: str) -> None:
+    header = [h.strip() for h in header]
+    if header == list(columns):
+        return
+    if len(header) == 1 and ";" in header[0] and header[0].split(";")[0] == columns[0]:
+        raise DataFileError(
+            [DataProblem(name, 1, None, None, "columns are separated by ';'; expected ','")]
+        )
+    problems = [
+        DataProblem(name, 1, col, None, "required column is missing")
+        for col in columns
+        if col not in header
+    ]
+    problems += [
+        DataProblem(name, 1, col, None, "unexpected column") for col in header if col not in columns
+    ]
+    if not problems:
+        problems.append(
+            DataProblem(
+                name, 1, None, ",".join(header), "columns are out of order: " + ",".join(columns)
+            )
+        )
+    raise DataFileError(problems)

@@ -1,0 +1,59 @@
+"""The project's exception tree: one root, one subclass per kind of failure.
+
+Each class also inherits the matching built-in so callers may catch either. `app.py` and the
+CLI catch `KiAtlasError` once and show its message; nothing below them prints a traceback.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "BoundaryError",
+    "DataFileError",
+    "DataProblem",
+    "GeocodingError",
+    "KiAtlasError",
+]
+
+from dataclasses import dataclass
+
+
+class KiAtlasError(Exception):
+    """Root of every error this project raises on purpose."""
+
+
+@dataclass(frozen=True)
+class DataProblem:
+    """One problem in a data file: where it is and what is wrong with which value."""
+
+    file: str
+    line: int | None
+    column: str | None
+    value: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f", line {self.line}"
+        if self.column is not None:
+            where += f", column '{self.column}'"
+        shown = "" if self.value is None else f" (value: {self.value!r})"
+        return f"{where}: {self.message}{shown}"
+
+
+class DataFileError(KiAtlasError, ValueError):
+    """A data file is unreadable or invalid; carries every problem found, each with its place."""
+
+    def __init__(self, problems: list[DataProblem]) -> None:
+        self.problems = tuple(problems)
+        first = str(problems[0]) if problems else "invalid data file"
+        more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
+        super().__init__(first + more)
+
+
+class GeocodingError(KiAtlasError, RuntimeError):
+    """The geocoding service could not be used (offline, timed out, rate-limited, failing)."""
+
+
+class BoundaryError(KiAtlasError, OSError):
+    """Boundary polygons could not be read or downloaded."""

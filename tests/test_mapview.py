@@ -1,0 +1,132 @@
+"""Map building: what the base map and the centre layer draw, escaped, with local assets only."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import folium
+import pytest
+from factories import make_centre
+
+from geo.assets import install_static_assets
+from geo.boundaries import load_boundaries
+from geo.centres import load_centres
+from geo.mapview import build_base_map, centre_layer, popup_html, ring_offsets
+from geo.paths import CENTRES_CSV, OUTLINE_GEOJSON
+from geo.startwindow import start_window
+from geo.timeline import Timeline
+
+
+@pytest.fixture(scope="module")
+def timeline() -> Timeline:
+    return Timeline(load_centres(CENTRES_CSV))
+
+
+@pytest.fixture(scope="module")
+def boundaries(bkg_kreise_path: Path):
+    return load_boundaries(
+        env={"KI_BOUNDARIES_PATH": str(bkg_kreise_path)},
+        cache_dir=Path("/nonexistent"),
+        outline_path=OUTLINE_GEOJSON,
+    )
+
+
+def _rendered(m: folium.Map, layer: folium.FeatureGroup | None = None) -> str:
+    if layer is not None:
+        layer.add_to(m)
+    return m.get_root().render()
+
+
+def _marker_classes(html: str) -> list[str]:
+    return re.findall(r'"className": "ki-marker (ki-[a-z]+)"', html)
+
+
+def test_base_map_loads_no_asset_from_another_host(boundaries) -> None:
+    html = _rendered(build_base_map(boundaries))
+    sources = re.findall(r'<(?:script|link)[^>]+(?:src|href)="([^"]+)"', html)
+    assert sources, "the map must load Leaflet"
+    assert all(src.startswith("/app/static/") for src in sources), sources
+    assert "GeoBasis-DE / BKG" in html
+
+
+def test_base_map_is_identical_on_every_build(boundaries) -> None:
+    def script() -> str:
+        html = _rendered(build_base_map(boundaries))
+        return re.sub(r"_[0-9a-f]{32}", "_ID", html)
+
+    assert script() == script()
+
+
+def test_layer_draws_one_marker_per_centre_with_its_state_class(timeline) -> None:
+    html = _rendered(
+        folium.Map(tiles=None), centre_layer(timeline, timeline.snapshot(date(2013, 8, 15)))
+    )
+    classes = _marker_classes(html)
+    snap = timeline.snapshot(date(2013, 8, 15)).counts
+    assert classes.count("ki-open") == snap["open"]
+    assert classes.count("ki-uncertain") == snap["uncertain"]
+    assert classes.count("ki-approved") == snap["approved"]
+    assert len(classes) == snap["total"] > 0
+
+
+@pytest.mark.parametrize(("day", "drawn"), [(date(2011, 1, 1), 0), (date(2018, 10, 1), 54)])
+def test_layer_draws_nothing_before_and_everything_after(timeline, day, drawn) -> None:
+    html = _rendered(folium.Map(tiles=None), centre_layer(timeline, timeline.snapshot(day)))
+    assert len(_marker_classes(html)) == drawn
+
+
+def test_uncertain_differs_from_open_by_dash_and_fill_not_only_colour(timeline) -> None:
+    html = _rendered(
+        folium.Map(tiles=None), centre_layer(timeline, timeline.snapshot(date(2014, 1, 15)))
+    )
+    options = re.findall(r"L\.circleMarker\(\s*\[[^\]]+\],\s*(\{[^}]+\})", html)
+    open_opts = next(o for o in options if "ki-open" in o)
+    unc_opts = next(o for o in options if "ki-uncertain" in o)
+    assert '"dashArray": null' in open_opts or "dashArray" not in open_opts
+    assert '"dashArray": "3 3"' in unc_opts
+    assert '"fillColor": "#ffffff"' in unc_opts
+
+
+def test_co_located_aachen_centres_are_concentric_rings_inner_on_top(timeline) -> None:
+    offsets = ring_offsets(timeline.centres)
+    assert offsets == {"staedteregion-aachen": 6, "stadt-aachen": 0}
+    html = _rendered(
+        folium.Map(tiles=None), centre_layer(timeline, timeline.snapshot(date(2018, 10, 1)))
+    )
+    markers = re.findall(r"L\.circleMarker\(\s*\[([^\]]+)\],\s*\{[^}]*\"radius\": (\d+)", html)
+    aachen = [m for m in markers if m[0] == "50.77664, 6.08342"]
+    assert [int(radius) for _, radius in aachen] == [13, 7], "outer ring first, inner on top"
+    assert html.count("ineinanderliegende Ringe") == 2
+
+
+def test_popup_shows_dates_with_precision_and_the_derived_bound() -> None:
+    bonn = make_centre(territory_type="kreisfreie Stadt", name="KI Bonn")
+    html = popup_html(bonn, start_window(bonn), lang="de")
+    assert "unbekannt — spätestens 25.04.2014" in html
+    assert "laut Landesregierung" in html
+    month = make_centre(start=("2013-06", "month"), alt="2013", approval=("2013-01-28", "before"))
+    html = popup_html(month, start_window(month), lang="de")
+    assert "Juni 2013" in html
+    assert "spätestens 28.01.2013" in html
+    assert "Abweichende Angabe" in html
+
+
+def test_popup_escapes_every_text_field() -> None:
+    payload = '<script>alert(1)</script><img src=x onerror="alert(2)">'
+    centre = make_centre(name=payload, street=payload, town=payload, predecessor=payload)
+    centre = replace(centre, sources=("https://example.org/?q=<script>",))
+    html = popup_html(centre, start_window(centre), lang="en")
+    assert "<script>" not in html
+    assert "<img" not in html
+    assert "&lt;script&gt;" in html
+
+
+def test_static_assets_are_copied_once(tmp_path: Path) -> None:
+    first = install_static_assets(tmp_path)
+    assert (tmp_path / "leaflet" / "leaflet.js").stat().st_size > 100_000
+    assert (tmp_path / "jquery" / "jquery.min.js").is_file()
+    assert first
+    assert install_static_assets(tmp_path) == []
