@@ -7,7 +7,7 @@ PORT ?= 8501
 KI_BOUNDARIES_PATH ?= $(abspath ../shared/geo/nrw_kreise_vg5000_2021.geojson)
 export KI_BOUNDARIES_PATH
 
-.PHONY: run test lint format bench install install-dev data clean
+.PHONY: run test lint format install install-dev data clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

@@ -10,6 +10,7 @@ from __future__ import annotations
 __all__ = ["CSS_URLS", "JS_URLS", "install_static_assets", "localize"]
 
 import filecmp
+import os
 import shutil
 from pathlib import Path
 
@@ -39,17 +40,23 @@ def install_static_assets(static_dir: Path) -> list[Path]:
     for name, source in _FILES.items():
         target = Path(static_dir) / name
         if not target.exists() or not filecmp.cmp(source, target, shallow=False):
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
+            _copy_atomic(source, target)
             copied.append(target)
     images = Path(static_dir) / "leaflet" / "images"
     for source in _LEAFLET_IMAGES.iterdir():
         target = images / source.name
         if not target.exists():
-            images.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
+            _copy_atomic(source, target)
             copied.append(target)
     return copied
+
+
+def _copy_atomic(source: Path, target: Path) -> None:
+    """Copy beside the target, then replace it, so a browser never gets half a file."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".{target.name}.partial")
+    shutil.copyfile(source, partial)
+    os.replace(partial, target)
 
 
 def localize(m: folium.Map) -> folium.Map:

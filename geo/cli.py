@@ -50,7 +50,9 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None, *, out: TextIO = sys.stdout, err: TextIO = sys.stderr):
+def main(
+    argv: Sequence[str] | None = None, *, out: TextIO = sys.stdout, err: TextIO = sys.stderr
+) -> int:
     """Run one command; return its exit code."""
     args = _parser().parse_args(argv)
     try:

@@ -8,11 +8,16 @@ feature group returned by `centre_layer`, which is swapped into the live map.
 from __future__ import annotations
 
 __all__ = [
+    "KREIS_FILLS",
     "MARKER_STYLES",
     "NRW_CENTER",
     "NRW_ZOOM",
+    "TILE_LAYERS",
+    "Legend",
     "build_base_map",
     "centre_layer",
+    "kreis_layer",
+    "legend_html",
     "popup_html",
     "ring_offsets",
 ]
@@ -22,15 +27,20 @@ from collections.abc import Mapping, Sequence
 from html import escape
 
 import folium
+from branca.element import MacroElement
+from jinja2 import Template
 
 from geo.assets import localize
-from geo.centres import NRW_BBOX, Centre
+from geo.boundaries import Boundaries
+from geo.centres import Centre
 from geo.i18n import t
 from geo.startwindow import StartWindow
 from geo.timeline import CentreState, Snapshot, Timeline
 
 NRW_CENTER = (51.45, 7.55)
 NRW_ZOOM = 8
+# South-west and north-east corners of Nordrhein-Westfalen, the view the map opens with.
+NRW_EXTENT = ((50.32, 5.86), (52.53, 9.46))
 # Each further co-located centre is drawn as a ring this many pixels wider.
 RING_STEP = 6
 
@@ -65,8 +75,53 @@ MARKER_STYLES: Mapping[CentreState, dict[str, object]] = {
 }
 
 
-def build_base_map(boundaries: object, *, lang: str = "de") -> folium.Map:
-    """The constant base map: boundaries, attribution, no tiles, app-served Leaflet."""
+TILE_LAYERS: Mapping[str, dict[str, str]] = {
+    "basemap": {
+        "url": "https://sgx.geodatenzentrum.de/wmts_basemapde/tile/1.0.0/"
+        "de_basemapde_web_raster_farbe/default/GLOBAL_WEBMERCATOR/{z}/{y}/{x}.png",
+        "attribution": '&copy; <a href="https://basemap.de">basemap.de</a> / '
+        '<a href="https://www.bkg.bund.de">BKG</a> (CC BY 4.0)',
+    },
+    "osm": {
+        "url": "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+        "attribution": '&copy; <a href="https://www.openstreetmap.org/copyright">'
+        "OpenStreetMap</a>-Mitwirkende (ODbL)",
+    },
+}
+
+KREIS_FILLS: Mapping[CentreState | None, str] = {
+    None: "#f0f0f0",
+    CentreState.APPROVED: "#cfe6f5",
+    CentreState.UNCERTAIN: "#fde0c5",
+    CentreState.OPEN: "#bfe8d6",
+}
+
+
+class Legend(MacroElement):
+    """A fixed Leaflet control in the lower left corner holding the legend's HTML."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = L.control({position: "bottomleft"});
+        {{ this.get_name() }}.onAdd = function () {
+            var div = L.DomUtil.create("div", "ki-legend");
+            div.innerHTML = {{ this.html|tojson }};
+            return div;
+        };
+        {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, html: str) -> None:
+        super().__init__()
+        self._name = "Legend"
+        self.html = html
+
+
+def build_base_map(boundaries: Boundaries, *, lang: str = "de", tiles: str = "none") -> folium.Map:
+    """The constant base map: optional tiles, outlines, legend, attribution, local Leaflet."""
     m = folium.Map(
         location=NRW_CENTER,
         zoom_start=NRW_ZOOM,
@@ -74,21 +129,28 @@ def build_base_map(boundaries: object, *, lang: str = "de") -> folium.Map:
         control_scale=True,
         min_zoom=6,
         max_zoom=16,
+        zoom_snap=0.25,
+        zoom_delta=0.5,
     )
     localize(m)
-    m.fit_bounds([NRW_BBOX[:2], NRW_BBOX[2:]])
+    m.fit_bounds(NRW_EXTENT)
+    if tiles in TILE_LAYERS:
+        layer = TILE_LAYERS[tiles]
+        folium.TileLayer(layer["url"], attr=layer["attribution"], name=tiles, control=False).add_to(
+            m
+        )
     attribution = (
         f'<a href="{escape(boundaries.attribution_url)}">{escape(boundaries.attribution)}</a>'
+        f' | <a href="https://www.geonames.org/">{escape(t("attribution_geonames", lang))}</a>'
     )
-    layers = (
-        (boundaries.kreise, {"color": "#6b6b6b", "weight": 1, "fillColor": "#f2f2f2"}, 0.5),
-        (boundaries.regierungsbezirke, {"color": "#404040", "weight": 2, "fillOpacity": 0}, 0),
-        (boundaries.land, {"color": "#1a1a1a", "weight": 2.5, "fillOpacity": 0}, 0),
+    outlines = (
+        (boundaries.regierungsbezirke, {"color": "#404040", "weight": 2}),
+        (boundaries.land, {"color": "#1a1a1a", "weight": 2.5}),
     )
-    for data, style, fill_opacity in layers:
-        if not data:
+    for data, style in outlines:
+        if not data or not data.get("features"):
             continue
-        style = {"fillOpacity": fill_opacity, **style}
+        style = {"fillOpacity": 0, **style}
         folium.GeoJson(
             data,
             style_function=lambda _feature, style=style: style,
@@ -96,7 +158,69 @@ def build_base_map(boundaries: object, *, lang: str = "de") -> folium.Map:
             interactive=False,
             control=False,
         ).add_to(m)
+    Legend(legend_html(lang)).add_to(m)
     return m
+
+
+def legend_html(lang: str) -> str:
+    """The legend: Kreis fills and the three marker styles, drawn as inline SVG."""
+    swatches = "".join(
+        f'<div><span style="display:inline-block;width:14px;height:10px;background:{colour};'
+        f'border:1px solid #6b6b6b;margin-right:4px"></span>{escape(t(key, lang))}</div>'
+        for colour, key in (
+            (KREIS_FILLS[None], "kreis_none"),
+            (KREIS_FILLS[CentreState.APPROVED], "kreis_approved"),
+            (KREIS_FILLS[CentreState.UNCERTAIN], "kreis_uncertain"),
+            (KREIS_FILLS[CentreState.OPEN], "kreis_open"),
+        )
+    )
+    markers = "".join(
+        f'<div><svg width="18" height="18"><circle cx="9" cy="9" r="{min(style["radius"], 7)}" '
+        f'stroke="{style["color"]}" stroke-width="{style["weight"]}" '
+        f'stroke-dasharray="{style.get("dash_array", "")}" fill="{style["fill_color"]}" '
+        f'fill-opacity="{style["fill_opacity"]}"/></svg> {escape(t(state.value, lang))}</div>'
+        for state, style in MARKER_STYLES.items()
+    )
+    return (
+        '<div style="background:rgba(255,255,255,.92);padding:6px 8px;border-radius:4px;'
+        'font:12px/1.4 sans-serif;box-shadow:0 1px 4px rgba(0,0,0,.3)">'
+        f"<b>{escape(t('legend_centres', lang))}</b>{markers}"
+        f"<b>{escape(t('legend_kreise', lang))}</b>{swatches}</div>"
+    )
+
+
+def kreis_layer(
+    boundaries: Boundaries, states: Mapping[str, CentreState], *, lang: str = "de"
+) -> folium.FeatureGroup:
+    """Kreis polygons filled by the most advanced state of their centres at the date."""
+    group = folium.FeatureGroup(name="kreise")
+    features = boundaries.kreise.get("features") if boundaries.kreise else None
+    if not features:
+        return group
+    styled = []
+    for feature in features:
+        state = states.get(feature["properties"]["ars"])
+        label = t(f"kreis_{state.value}" if state else "kreis_none", lang)
+        props = {
+            "name": feature["properties"]["name"],
+            "state": label,
+            "fill": KREIS_FILLS[state],
+            "dash": "4 4" if state is CentreState.UNCERTAIN else None,
+        }
+        styled.append({"type": "Feature", "geometry": feature["geometry"], "properties": props})
+    folium.GeoJson(
+        {"type": "FeatureCollection", "features": styled},
+        style_function=lambda f: {
+            "fillColor": f["properties"]["fill"],
+            "fillOpacity": 0.6,
+            "color": "#6b6b6b",
+            "weight": 1,
+            "dashArray": f["properties"]["dash"],
+        },
+        tooltip=folium.GeoJsonTooltip(fields=["name", "state"], labels=False),
+        control=False,
+    ).add_to(group)
+    return group
 
 
 def ring_offsets(centres: Sequence[Centre]) -> dict[str, int]:
@@ -166,9 +290,17 @@ def _short(url: str) -> str:
 
 
 def centre_layer(
-    timeline: Timeline, snapshot: Snapshot, *, lang: str = "de"
+    timeline: Timeline,
+    snapshot: Snapshot,
+    *,
+    lang: str = "de",
+    highlight: frozenset[str] | None = None,
 ) -> folium.FeatureGroup:
-    """One feature group with a marker per centre drawn at the snapshot's date."""
+    """One feature group with a marker per centre drawn at the snapshot's date.
+
+    With `highlight`, those centres get the class `ki-highlight` and a stronger outline, and
+    all others are dimmed.
+    """
     group = folium.FeatureGroup(name="centres")
     offsets = ring_offsets(timeline.centres)
     drawn = sorted(timeline.centres, key=lambda c: -offsets.get(c.id, 0))
@@ -178,6 +310,15 @@ def centre_layer(
             continue
         style = dict(MARKER_STYLES[state])
         style["radius"] += offsets.get(centre.id, 0)
+        classes = f"ki-marker ki-{state.value}"
+        if highlight is not None:
+            if centre.id in highlight:
+                classes += " ki-highlight"
+                style["weight"] = float(style["weight"]) + 1.5
+                style["radius"] += 2
+            else:
+                style["opacity"] = 0.35
+                style["fill_opacity"] = float(style["fill_opacity"]) * 0.35
         colocated = centre.id in offsets
         folium.CircleMarker(
             location=(centre.lat, centre.lon),
@@ -186,7 +327,7 @@ def centre_layer(
                 popup_html(centre, timeline.windows[centre.id], lang=lang, colocated=colocated),
                 max_width=420,
             ),
-            class_name=f"ki-marker ki-{state.value}",
+            class_name=classes,
             **style,
         ).add_to(group)
     return group

@@ -75,9 +75,11 @@ class StartWindow:
     latest_bound: Bound | None = None
 
     @property
-    def is_exact(self) -> bool:
-        """True when the start is known to the day."""
-        return self.latest == self.earliest
+    def certain_year(self) -> int | None:
+        """The start year when the whole window lies in one year, else None."""
+        if self.latest is None or self.latest.year != self.earliest.year:
+            return None
+        return self.earliest.year
 
 
 def _own_window(start: FuzzyDate, alt: FuzzyDate) -> tuple[date | None, date | None]:
@@ -99,8 +101,11 @@ def start_window(centre: Centre) -> StartWindow:
     own_earliest, own_latest = _own_window(centre.start, centre.start_alt)
 
     earliest, earliest_bound = own_earliest, None
-    if earliest is None or earliest < FIRST_STARTS.day:
+    fits_first = own_latest is None or FIRST_STARTS.day <= own_latest
+    if fits_first and (earliest is None or earliest < FIRST_STARTS.day):
         earliest, earliest_bound = FIRST_STARTS.day, FIRST_STARTS
+    elif earliest is None:
+        earliest = own_latest
 
     latest, latest_bound = own_latest, None
     if centre.sequence_no is None:

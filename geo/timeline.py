@@ -116,6 +116,26 @@ class Timeline:
         rows = [{"date": day, **self.snapshot(day).counts} for day in days]
         return pd.DataFrame(rows, columns=["date", "open", "uncertain", "approved", "total"])
 
+    def kreis_states(self, snapshot: Snapshot) -> dict[str, CentreState]:
+        """Per Kreis key (5 digits), the most advanced state of the centres in it."""
+        rank = {CentreState.APPROVED: 0, CentreState.UNCERTAIN: 1, CentreState.OPEN: 2}
+        states: dict[str, CentreState] = {}
+        for centre in self.centres:
+            state = snapshot.states.get(centre.id)
+            current = states.get(centre.kreis_ars)
+            if state is not None and (current is None or rank[state] > rank[current]):
+                states[centre.kreis_ars] = state
+        return states
+
+    def started_in(self, years: Iterable[int]) -> tuple[str, ...]:
+        """Ids of the centres whose start certainly falls in one of `years`."""
+        chosen = set(years)
+        return tuple(c.id for c in self.centres if self.windows[c.id].certain_year in chosen)
+
+    def without_certain_year(self) -> int:
+        """How many centres have a start window spanning more than one year."""
+        return sum(1 for w in self.windows.values() if w.certain_year is None)
+
     def event_days(self) -> list[date]:
         """Every day on which some centre's state can change, sorted."""
         days: set[date] = set()

@@ -17,7 +17,6 @@ from geo.startwindow import (
 def test_day_precise_start_is_exact_and_unbounded_by_policy() -> None:
     window = start_window(make_centre(start=("2013-08-01", "day")))
     assert (window.earliest, window.latest) == (date(2013, 8, 1), date(2013, 8, 1))
-    assert window.is_exact
     assert window.earliest_bound is None
     assert window.latest_bound is None
 
@@ -28,7 +27,6 @@ def test_unknown_start_of_a_kreisfreie_stadt_is_bounded_by_the_2014_statement() 
     assert window.earliest_bound is FIRST_STARTS
     assert window.latest == date(2014, 4, 25)
     assert window.latest_bound is KREISFREIE_STAEDTE_BY
-    assert not window.is_exact
 
 
 def test_unknown_start_of_a_kreis_is_bounded_by_the_2015_count_of_49() -> None:
@@ -79,3 +77,15 @@ def test_a_bound_contradicting_the_source_is_not_applied() -> None:
 def test_unknown_with_a_conflicting_year_stays_open_until_the_policy_decides() -> None:
     window = start_window(make_centre(alt="2012", territory_type="regionsangehörige Stadt"))
     assert (window.earliest, window.latest) == (date(2012, 12, 1), date(2015, 4, 9))
+
+
+def test_the_december_2012_bound_is_not_applied_to_an_earlier_sourced_start() -> None:
+    window = start_window(make_centre(start=("2012-06-01", "day")))
+    assert (window.earliest, window.latest) == (date(2012, 6, 1), date(2012, 6, 1))
+    assert window.earliest_bound is None
+
+
+def test_an_early_upper_bound_alone_gives_a_window_of_one_day() -> None:
+    window = start_window(make_centre(start=("2012-06", "before")))
+    assert (window.earliest, window.latest) == (date(2012, 6, 30), date(2012, 6, 30))
+    assert window.earliest_bound is None

@@ -1,0 +1,90 @@
+"""The view in the URL: `?date=YYYY-MM-DD&year=2013,2014&lang=de|en&tiles=none|basemap|osm`.
+
+Parsing never raises: an invalid value falls back to its default and yields a notice, so a
+shared link always opens and says what it could not use.
+"""
+
+from __future__ import annotations
+
+__all__ = ["TILES", "ViewState", "parse_view", "view_to_query"]
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from datetime import date
+
+from geo.i18n import LANGUAGES, t
+
+TILES = ("none", "basemap", "osm")
+
+
+@dataclass(frozen=True)
+class ViewState:
+    """What a link restores: the date, the chosen start years (empty = all), language, tiles."""
+
+    day: date
+    years: tuple[int, ...] = ()
+    lang: str = "de"
+    tiles: str = "none"
+
+
+def _first(value: str | list[str] | None) -> str | None:
+    if isinstance(value, list):
+        return value[0] if value else None
+    return value
+
+
+def parse_view(
+    params: Mapping[str, str | list[str]],
+    *,
+    default: ViewState,
+    first_day: date,
+    last_day: date,
+    years: tuple[int, ...],
+) -> tuple[ViewState, list[str]]:
+    """The view a query string asks for, and one notice per value that could not be used."""
+    view, notices = default, []
+    lang = _first(params.get("lang"))
+    if lang is not None:
+        if lang in LANGUAGES:
+            view = replace(view, lang=lang)
+        else:
+            notices.append(("bad_lang", lang))
+    raw_date = _first(params.get("date"))
+    if raw_date is not None:
+        try:
+            day = date.fromisoformat(raw_date)
+        except ValueError:
+            notices.append(("bad_date", raw_date))
+        else:
+            if first_day <= day <= last_day:
+                view = replace(view, day=day)
+            else:
+                notices.append(("date_out_of_range", raw_date))
+    raw_years = _first(params.get("year"))
+    if raw_years:
+        chosen = []
+        for part in raw_years.split(","):
+            if part.strip().isdigit() and int(part) in years:
+                chosen.append(int(part))
+            else:
+                notices.append(("bad_year", part))
+        view = replace(view, years=tuple(sorted(set(chosen))))
+    tiles = _first(params.get("tiles"))
+    if tiles is not None:
+        if tiles in TILES:
+            view = replace(view, tiles=tiles)
+        else:
+            notices.append(("bad_tiles", tiles))
+    messages = [
+        t(key, view.lang, value=value, first=first_day.isoformat(), last=last_day.isoformat())
+        for key, value in notices
+    ]
+    return view, messages
+
+
+def view_to_query(view: ViewState) -> dict[str, str]:
+    """The query parameters that restore `view` (all years = no `year` parameter)."""
+    query = {"date": view.day.isoformat(), "lang": view.lang, "tiles": view.tiles}
+    if view.years:
+        query["year"] = ",".join(str(y) for y in view.years)
+    return query
