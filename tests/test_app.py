@@ -1,4 +1,4 @@
-"""The dashboard script without a browser: it starts, and the slider drives the count."""
+"""The dashboard script without a browser: widgets, playback, filters, URL state and KPIs."""
 
 from __future__ import annotations
 
@@ -9,42 +9,166 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from geo import keys
-from geo.centres import load_centres
-from geo.paths import CENTRES_CSV, ROOT
-from geo.timeline import CentreState, Timeline
+from geo.paths import ROOT
+
+LAST_MONTH = date(2018, 10, 1)
 
 
 @pytest.fixture
-def app(bkg_kreise_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+def start(bkg_kreise_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Run the app, optionally with query parameters, and return the AppTest."""
     monkeypatch.setenv("KI_BOUNDARIES_PATH", str(bkg_kreise_path))
     monkeypatch.chdir(ROOT)
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    return at.run()
+
+    def run(**query: str) -> AppTest:
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+        for name, value in query.items():
+            at.query_params[name] = value
+        at.run()
+        assert not at.exception, at.exception
+        return at
+
+    return run
 
 
-def _open_count(at: AppTest) -> int:
-    return int(at.metric[0].value)
+def kpis(at: AppTest) -> dict[str, str]:
+    return {metric.label: metric.value for metric in at.metric}
 
 
-def test_starts_without_errors_at_the_last_month(app: AppTest) -> None:
-    assert not app.exception
-    assert not app.error
-    assert app.select_slider(key=keys.DATE_SLIDER).value == date(2018, 10, 1)
-    assert _open_count(app) == 54
+def month(at: AppTest) -> date:
+    return at.select_slider(key=keys.DATE_SLIDER).value
+
+
+def test_starts_at_the_last_month_with_all_centres_open(start) -> None:
+    at = start()
+    assert not at.error
+    assert month(at) == LAST_MONTH
+    assert kpis(at) == {
+        "Geöffnet": "54",
+        "Start unsicher": "0",
+        "Bewilligt, noch nicht offen": "0",
+        "Kreise/Städte mit KI": "53 von 53",
+        "Start in 2018": "1",
+    }
+    assert at.query_params["date"] == "2018-10-01"
 
 
 @pytest.mark.parametrize(
-    ("day", "expected_open"),
-    [(date(2012, 1, 1), 0), (date(2016, 7, 1), 52), (date(2018, 10, 1), 54)],
+    ("day", "open_", "uncertain", "covered"),
+    [
+        (date(2012, 1, 1), "0", "0", "0 von 53"),
+        (date(2016, 7, 1), "52", "0", "51 von 53"),
+        (date(2017, 3, 1), "52", "1", "51 von 53"),
+        (date(2018, 10, 1), "54", "0", "53 von 53"),
+    ],
 )
-def test_moving_the_slider_updates_the_open_count(app: AppTest, day: date, expected_open) -> None:
-    app.select_slider(key=keys.DATE_SLIDER).set_value(day).run()
-    assert not app.exception
-    assert _open_count(app) == expected_open
+def test_moving_the_slider_updates_the_kpis(start, day, open_, uncertain, covered) -> None:
+    at = start()
+    at.select_slider(key=keys.DATE_SLIDER).set_value(day).run()
+    values = kpis(at)
+    assert (values["Geöffnet"], values["Start unsicher"]) == (open_, uncertain)
+    assert values["Kreise/Städte mit KI"] == covered
+    assert at.query_params["date"] == day.isoformat()
 
 
-def test_mid_rollout_count_matches_the_timeline(app: AppTest) -> None:
-    day = date(2013, 9, 1)
-    expected = Timeline(load_centres(CENTRES_CSV)).snapshot(day).count(CentreState.OPEN)
-    app.select_slider(key=keys.DATE_SLIDER).set_value(day).run()
-    assert 0 < _open_count(app) == expected < 54
+def test_step_buttons_move_one_month(start) -> None:
+    at = start()
+    at.button(key=keys.STEP_BACK).click().run()
+    at.button(key=keys.STEP_BACK).click().run()
+    assert month(at) == date(2018, 8, 1)
+    at.button(key=keys.STEP_FORWARD).click().run()
+    assert month(at) == date(2018, 9, 1)
+    assert at.query_params["date"] == "2018-09-01"
+
+
+def test_play_advances_a_month_and_pause_stops(start) -> None:
+    at = start(date="2016-05-01")
+    at.button(key=keys.PLAY_BUTTON).click().run()
+    assert at.session_state[keys.PLAYING]
+    assert month(at) == date(2016, 6, 1)
+    assert at.button(key=keys.PLAY_BUTTON).label == "⏸ Pause"
+    at.session_state[keys.LAST_TICK] = 0.0
+    at.run()
+    assert month(at) == date(2016, 7, 1)
+    assert kpis(at)["Geöffnet"] == "52"
+    at.button(key=keys.PLAY_BUTTON).click().run()
+    assert not at.session_state[keys.PLAYING]
+    at.session_state[keys.LAST_TICK] = 0.0
+    at.run()
+    assert month(at) == date(2016, 7, 1)
+
+
+def test_play_stops_at_the_end_unless_looping(start) -> None:
+    at = start()
+    at.button(key=keys.PLAY_BUTTON).click().run()
+    assert month(at) == LAST_MONTH
+    assert not at.session_state[keys.PLAYING]
+    at.toggle(key=keys.LOOP).set_value(True).run()
+    at.button(key=keys.PLAY_BUTTON).click().run()
+    assert month(at) == date(2012, 1, 1)
+    assert at.session_state[keys.PLAYING]
+
+
+def test_year_filter_counts_and_highlights_the_chosen_years(start) -> None:
+    at = start()
+    at.pills(key=keys.YEARS).set_value([2013, 2014]).run()
+    assert kpis(at)["Start in 2013, 2014"] == "21"
+    table = at.dataframe[0].value
+    assert int(table["Hervorgehoben"].sum()) == 21
+    assert at.query_params["year"] == "2013,2014"
+
+
+def test_jump_to_a_milestone_shows_that_exact_day(start) -> None:
+    at = start()
+    jump = at.selectbox(key=keys.JUMP)
+    target = next(option for option in jump.options if option.startswith("25.04.2014"))
+    jump.select(target).run()
+    assert month(at) == date(2014, 4, 1)
+    assert at.session_state[keys.SELECTED_DAY] == date(2014, 4, 25)
+    assert "Stand: 25.04.2014" in [m.value.strip("*") for m in at.markdown]
+    assert kpis(at)["Geöffnet"] == "40"
+    assert at.query_params["date"] == "2014-04-25"
+
+
+@pytest.mark.parametrize(
+    ("day", "open_"),
+    [("2013-06-12", "10"), ("2014-04-25", "40"), ("2016-07-14", "52"), ("2018-09-06", "54")],
+)
+def test_a_link_opens_at_its_exact_date(start, day, open_) -> None:
+    at = start(date=day)
+    assert kpis(at)["Geöffnet"] == open_
+    assert at.session_state[keys.SELECTED_DAY] == date.fromisoformat(day)
+    assert not at.warning
+
+
+def test_a_link_restores_language_years_and_tiles(start) -> None:
+    at = start(date="2016-07-01", lang="en", year="2016", tiles="osm")
+    assert at.title[0].value == "KI-Atlas NRW"
+    assert kpis(at)["Open"] == "52"
+    assert kpis(at)["Started in 2016"] == "2"
+    assert at.radio(key=keys.TILES).value == "osm"
+    assert at.radio(key=keys.LANG).value == "en"
+
+
+@pytest.mark.parametrize(
+    ("query", "words"),
+    [
+        ({"date": "garbage"}, "kein Datum"),
+        ({"date": "2031-01-01"}, "nicht zwischen"),
+        ({"lang": "xx"}, "Unbekannte Sprache"),
+        ({"tiles": "google"}, "Unbekannte Hintergrundkarte"),
+        ({"year": "1999"}, "Jahr „1999“"),
+    ],
+)
+def test_invalid_links_fall_back_with_a_visible_notice(start, query, words) -> None:
+    at = start(**query)
+    assert any(words in w.value for w in at.warning)
+    assert month(at) == LAST_MONTH
+    assert kpis(at)["Geöffnet"] == "54"
+
+
+def test_switching_language_translates_the_page(start) -> None:
+    at = start()
+    at.radio(key=keys.LANG).set_value("en").run()
+    assert "Open" in kpis(at)
+    assert at.query_params["lang"] == "en"

@@ -14,7 +14,7 @@ from factories import make_centre
 from geo.assets import install_static_assets
 from geo.boundaries import load_boundaries
 from geo.centres import load_centres
-from geo.mapview import build_base_map, centre_layer, popup_html, ring_offsets
+from geo.mapview import build_base_map, centre_layer, kreis_layer, popup_html, ring_offsets
 from geo.paths import CENTRES_CSV, OUTLINE_GEOJSON
 from geo.startwindow import start_window
 from geo.timeline import Timeline
@@ -130,3 +130,49 @@ def test_static_assets_are_copied_once(tmp_path: Path) -> None:
     assert (tmp_path / "jquery" / "jquery.min.js").is_file()
     assert first
     assert install_static_assets(tmp_path) == []
+
+
+def test_kreis_layer_fills_each_kreis_by_its_most_advanced_centre(timeline, boundaries) -> None:
+    snapshot = timeline.snapshot(date(2016, 7, 1))
+    states = timeline.kreis_states(snapshot)
+    layer = kreis_layer(boundaries, states, lang="de")
+    html = _rendered(folium.Map(tiles=None), layer)
+    assert html.count('"fill": "#bfe8d6"') == sum(1 for s in states.values() if s.value == "open")
+    assert html.count('"fill": "#f0f0f0"') == 53 - len(states)
+    kleve = re.search(r'"name": "Kleve", "state": "([^"]+)"', html)
+    assert kleve is not None
+    assert kleve.group(1) == "noch kein Zentrum"
+
+
+def test_kreis_layer_is_empty_without_kreis_polygons(timeline, tmp_path) -> None:
+    outline_only = load_boundaries(env={}, cache_dir=tmp_path, outline_path=OUTLINE_GEOJSON)
+    assert outline_only.source == "outline"
+    layer = kreis_layer(outline_only, {}, lang="de")
+    assert not layer._children
+
+
+def test_legend_names_every_state_in_the_chosen_language(boundaries) -> None:
+    html = _rendered(build_base_map(boundaries, lang="en"))
+    for words in ("Open", "Start uncertain", "Approved, not started", "no centre yet"):
+        assert words in html
+    assert "ki-legend" in html
+
+
+def test_tiles_are_off_by_default_and_carry_attribution_when_on(boundaries) -> None:
+    default = _rendered(build_base_map(boundaries))
+    assert "tileLayer" not in default
+    osm = _rendered(build_base_map(boundaries, tiles="osm"))
+    assert "tile.openstreetmap.org" in osm
+    assert "OpenStreetMap</a>-Mitwirkende (ODbL)" in osm.replace("\\u003c", "<").replace(
+        "\\u003e", ">"
+    )
+    basemap = _rendered(build_base_map(boundaries, tiles="basemap"))
+    assert "wmts_basemapde" in basemap
+
+
+def test_highlight_marks_chosen_centres_and_dims_the_rest(timeline) -> None:
+    snapshot = timeline.snapshot(date(2018, 10, 1))
+    chosen = frozenset(timeline.started_in([2013]))
+    html = _rendered(folium.Map(tiles=None), centre_layer(timeline, snapshot, highlight=chosen))
+    assert html.count("ki-highlight") == len(chosen) > 0
+    assert html.count('"opacity": 0.35') == 54 - len(chosen)

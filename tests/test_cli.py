@@ -1,0 +1,80 @@
+"""The command line: timeline, validate and check, with exit codes and no tracebacks."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from geo.cli import main
+from geo.paths import CENTRES_CSV
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), out=out, err=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_timeline_json_gives_counts_and_ids() -> None:
+    code, out, err = run("timeline", "--at", "2016-07-01", "--json")
+    assert (code, err) == (0, "")
+    result = json.loads(out)
+    assert result["date"] == "2016-07-01"
+    assert result["counts"] == {"open": 52, "uncertain": 0, "approved": 0, "total": 52}
+    assert "kreis-kleve" not in result["ids"]["open"]
+    assert len(result["ids"]["open"]) == 52
+
+
+def test_timeline_text_lists_each_state() -> None:
+    code, out, _ = run("timeline", "--at", "2017-03-01")
+    assert code == 0
+    assert out.startswith("2017-03-01: open 52, uncertain 1, approved 0, total 53")
+    assert "uncertain (1): kreis-viersen" in out
+
+
+@pytest.mark.parametrize("value", ["2016-13-01", "yesterday", "01.07.2016"])
+def test_timeline_refuses_a_bad_date(value: str) -> None:
+    code, out, err = run("timeline", "--at", value)
+    assert (code, out) == (1, "")
+    assert f"--at {value!r} is not a date" in err
+
+
+def test_validate_accepts_the_committed_file() -> None:
+    code, out, _ = run("validate", str(CENTRES_CSV))
+    assert code == 0
+    assert "valid, 54 centres" in out
+
+
+def test_validate_prints_one_line_per_problem(fixtures: Path, tmp_path: Path) -> None:
+    text = (fixtures / "valid_centres.csv").read_text(encoding="utf-8")
+    broken = tmp_path / "broken.csv"
+    broken.write_text(text.replace("2018-09-06,day", "2018-13-06,day").replace(",42655,", ",4,"))
+    code, out, err = run("validate", str(broken))
+    assert (code, out) == (1, "")
+    lines = err.strip().splitlines()
+    assert len(lines) == 2
+    assert lines[0].startswith(f"error: {broken}, line 2, column 'postcode'")
+    assert lines[1].startswith(f"error: {broken}, line 3, column 'start_date'")
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("name", ["empty.csv", "latin1.csv", "semicolon.csv", "missing.csv"])
+def test_validate_never_shows_a_traceback(fixtures: Path, name: str) -> None:
+    code, _, err = run("validate", str(fixtures / "bad_centres" / name))
+    assert code == 1
+    assert err.startswith("error: ")
+    assert "Traceback" not in err
+
+
+def test_check_reports_a_verdict_for_every_milestone() -> None:
+    code, out, _ = run("check", "--json")
+    assert code == 0
+    rows = json.loads(out)
+    by_date = {row["date"]: row for row in rows}
+    assert by_date["2016-07-14"]["verdict"] == "consistent"
+    assert by_date["2016-07-14"]["band"] == [52, 52]
+    assert by_date["2014-04-25"]["verdict"] == "off by +4"
+    assert by_date["2012"]["verdict"] == "not comparable"

@@ -1,0 +1,68 @@
+"""The view in the URL: valid values are taken, invalid ones fall back with a notice."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from geo.urlstate import ViewState, parse_view, view_to_query
+
+DEFAULT = ViewState(day=date(2018, 10, 1))
+RANGE = {"first_day": date(2012, 1, 1), "last_day": date(2018, 10, 1)}
+YEARS = (2012, 2013, 2014, 2016, 2017, 2018)
+
+
+def parse(params):
+    return parse_view(params, default=DEFAULT, years=YEARS, **RANGE)
+
+
+def test_a_full_link_restores_the_exact_view() -> None:
+    view, notices = parse({"date": "2016-07-14", "year": "2013,2014", "lang": "en", "tiles": "osm"})
+    assert view == ViewState(date(2016, 7, 14), (2013, 2014), "en", "osm")
+    assert notices == []
+
+
+def test_no_parameters_give_the_default() -> None:
+    assert parse({}) == (DEFAULT, [])
+
+
+@pytest.mark.parametrize(
+    ("params", "field", "words"),
+    [
+        ({"date": "garbage"}, "day", "kein Datum"),
+        ({"date": "2016-02-30"}, "day", "kein Datum"),
+        ({"date": "2030-01-01"}, "day", "nicht zwischen 2012-01-01 und 2018-10-01"),
+        ({"lang": "fr"}, "lang", "Unbekannte Sprache „fr“"),
+        ({"tiles": "google"}, "tiles", "Unbekannte Hintergrundkarte „google“"),
+        ({"year": "2015"}, "years", "Jahr „2015“"),
+        ({"year": "abc"}, "years", "Jahr „abc“"),
+    ],
+)
+def test_invalid_values_fall_back_with_a_notice(params, field, words) -> None:
+    view, notices = parse(params)
+    assert getattr(view, field) == getattr(DEFAULT, field)
+    assert len(notices) == 1
+    assert words in notices[0]
+
+
+def test_notices_follow_the_language_of_the_link() -> None:
+    _, notices = parse({"lang": "en", "date": "x"})
+    assert notices == ["“x” in the link is not a date (YYYY-MM-DD); showing the default date."]
+
+
+def test_valid_years_survive_beside_invalid_ones() -> None:
+    view, notices = parse({"year": "2014,1999,2013"})
+    assert view.years == (2013, 2014)
+    assert len(notices) == 1
+
+
+def test_query_round_trips() -> None:
+    view = ViewState(date(2014, 4, 25), (2014,), "en", "basemap")
+    assert parse(view_to_query(view)) == (view, [])
+    assert "year" not in view_to_query(DEFAULT)
+
+
+def test_streamlit_style_list_values_are_accepted() -> None:
+    view, _ = parse({"date": ["2016-07-01"]})
+    assert view.day == date(2016, 7, 1)
