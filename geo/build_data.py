@@ -25,16 +25,17 @@ __all__ = [
 
 import argparse
 import sys
+import tempfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
 from geo import paths
+from geo.cells import RowReader, alt_date, required, sequence_no, source_urls
 from geo.centres import Centre, load_centres, write_centres
-from geo.csvfile import CsvRow, read_csv_rows
+from geo.csvfile import read_csv_rows
 from geo.errors import DataFileError, DataProblem, KiAtlasError
-from geo.fuzzydate import FuzzyDate, Precision, parse_partial_date
+from geo.fuzzydate import FuzzyDate
 from geo.gazetteer import TERRITORIES, territory_by_ars
 from geo.milestones import MEASURES, Milestone, load_milestones, write_milestones
 
@@ -173,78 +174,12 @@ class GeoNamesTowns:
         raise LookupError(f"{why}; pin its GeoNames id in PINNED_GEONAMES (geo/build_data.py)")
 
 
-@dataclass
-class _Row:
-    """Converts the cells of one research row, collecting every problem instead of stopping."""
-
-    row: CsvRow
-    file: str
-    problems: list[DataProblem]
-
-    def fail(self, column: str, message: str) -> None:
-        value = self.row.cells[column]
-        self.problems.append(DataProblem(self.file, self.row.line, column, value, message))
-
-    def get(self, column: str) -> str:
-        return self.row.cells[column].strip()
-
-    def convert(self, column: str, convert: Callable[[str], T], default: T) -> T:
-        try:
-            return convert(self.get(column))
-        except ValueError as exc:
-            self.fail(column, str(exc))
-            return default
-
-    def fuzzy(self, date_column: str, precision_column: str) -> FuzzyDate:
-        precision = self.get(precision_column)
-        try:
-            Precision(precision)
-        except ValueError:
-            allowed = ", ".join(p.value for p in Precision)
-            self.fail(precision_column, f"must be one of {allowed}")
-            return FuzzyDate.unknown()
-        return self.convert(
-            date_column, lambda text: FuzzyDate.parse(text, precision), FuzzyDate.unknown()
-        )
-
-
 def _sentence(text: str) -> str:
     text = text.strip()
     return text if not text or text.endswith(".") else text + "."
 
 
-def _alt_date(text: str) -> FuzzyDate:
-    if not text:
-        return FuzzyDate.unknown()
-    parts = parse_partial_date(text)[2]
-    return FuzzyDate.parse(text, {1: "year", 2: "month", 3: "day"}[parts])
-
-
-def _sequence(text: str) -> int | None:
-    if not text:
-        return None
-    if not (text.isascii() and text.isdigit()):
-        raise ValueError("must be a whole number or empty")
-    return int(text)
-
-
-def _urls(text: str) -> tuple[str, ...]:
-    urls = tuple(text.split())
-    if not urls:
-        raise ValueError("needs at least one source URL")
-    bad = [u for u in urls if not u.startswith(("http://", "https://"))]
-    if bad:
-        raise ValueError(f"{bad[0]!r} is not an http(s) URL")
-    return urls
-
-
-def _required(text: str) -> str:
-    if not text:
-        raise ValueError("must not be empty")
-    return text
-
-
-def _centre(r: _Row, towns: GeoNamesTowns) -> Centre | None:
+def _centre(r: RowReader, towns: GeoNamesTowns) -> Centre | None:
     before = len(r.problems)
     ars = r.get("ars")
     try:
@@ -259,7 +194,7 @@ def _centre(r: _Row, towns: GeoNamesTowns) -> Centre | None:
     ):
         if r.get(column) != expected:
             r.fail(column, f"the gazetteer says {expected!r} for {ars}")
-    town = r.convert("town", _required, "")
+    town = r.convert("town", required, "")
     lat = lon = 0.0
     source = ""
     if town:
@@ -281,7 +216,7 @@ def _centre(r: _Row, towns: GeoNamesTowns) -> Centre | None:
         territory=territory.official_name,
         territory_type=territory.territory_type,
         regierungsbezirk=territory.regierungsbezirk,
-        name=r.convert("ki_name", _required, ""),
+        name=r.convert("ki_name", required, ""),
         street=r.get("street"),
         postcode=r.get("postcode"),
         town=town,
@@ -291,10 +226,10 @@ def _centre(r: _Row, towns: GeoNamesTowns) -> Centre | None:
         coord_source=source,
         approval=r.fuzzy("approval_date", "approval_precision"),
         start=r.fuzzy("start_date", "start_precision"),
-        start_alt=r.convert("start_date_alt", _alt_date, FuzzyDate.unknown()),
-        sequence_no=r.convert("sequence_no", _sequence, None),
+        start_alt=r.convert("start_date_alt", alt_date, FuzzyDate.unknown()),
+        sequence_no=r.convert("sequence_no", sequence_no, None),
         predecessor=r.get("predecessor"),
-        sources=r.convert("sources", _urls, ()),
+        sources=r.convert("sources", source_urls, ()),
         notes=" ".join(n for n in notes if n),
     )
     return centre if len(r.problems) == before else None
@@ -309,7 +244,9 @@ def build_centres(facts_path: Path, cities: Iterable[City]) -> tuple[Centre, ...
     rows = read_csv_rows(facts_path, KI_FACTS_COLUMNS, label=name)
     towns = GeoNamesTowns(cities)
     problems: list[DataProblem] = []
-    centres = [c for row in rows if (c := _centre(_Row(row, name, problems), towns)) is not None]
+    centres = [
+        c for row in rows if (c := _centre(RowReader(row, name, problems), towns)) is not None
+    ]
     seen: dict[str, int] = {}
     for row in rows:
         ars = row.cells["ars"].strip()
@@ -324,13 +261,13 @@ def build_centres(facts_path: Path, cities: Iterable[City]) -> tuple[Centre, ...
     return tuple(sorted(centres, key=lambda c: c.ars))
 
 
-def _milestone(r: _Row) -> Milestone | None:
+def _milestone(r: RowReader) -> Milestone | None:
     before = len(r.problems)
     meaning = r.get("count_meaning")
     measure = MEASURE_BY_MEANING.get(meaning, "")
     if measure not in MEASURES:
         r.fail("count_meaning", "has no measure; classify it in MEASURE_BY_MEANING")
-    count = r.convert("count", _sequence, None)
+    count = r.convert("count", sequence_no, None)
     if count is None and meaning in DERIVED_COUNTS:
         count = DERIVED_COUNTS[meaning]
         meaning += f" (the count {count} is derived from these words, not stated)"
@@ -341,8 +278,8 @@ def _milestone(r: _Row) -> Milestone | None:
         measure=measure,
         meaning=meaning,
         places=places,
-        summary=r.convert("summary", _required, ""),
-        sources=r.convert("source_url", _urls, ()),
+        summary=r.convert("summary", required, ""),
+        sources=r.convert("source_url", source_urls, ()),
         line=r.row.line,
     )
     return milestone if len(r.problems) == before else None
@@ -358,7 +295,9 @@ def build_milestones(timeline_path: Path) -> tuple[Milestone, ...]:
     rows = read_csv_rows(timeline_path, TIMELINE_COLUMNS, label=name)
     problems: list[DataProblem] = []
     chosen = [r for r in rows if r.cells["count"].strip() or r.cells["count_meaning"].strip()]
-    milestones = [m for row in chosen if (m := _milestone(_Row(row, name, problems))) is not None]
+    milestones = [
+        m for row in chosen if (m := _milestone(RowReader(row, name, problems))) is not None
+    ]
     if problems:
         raise DataFileError(problems)
     return tuple(milestones)
@@ -372,18 +311,21 @@ def build(
 ) -> tuple[Path, Path]:
     """Write `centres.csv` and `milestones.csv` into `out_dir`; return their paths.
 
-    `cities` supplies the GeoNames towns (tests pass their own). Both files are read back with
-    their loaders, so a file that would not load fails the build.
+    `cities` supplies the GeoNames towns (tests pass their own). Both files are first written to
+    a staging folder and read back with their loaders; only files that load replace the old ones.
     """
     research_dir, out_dir = Path(research_dir), Path(out_dir)
     centres = build_centres(research_dir / "ki_facts.csv", cities())
     milestones = build_milestones(research_dir / "state_timeline.csv")
+    with tempfile.TemporaryDirectory() as staging:
+        write_centres(Path(staging) / "centres.csv", centres)
+        write_milestones(Path(staging) / "milestones.csv", milestones)
+        load_centres(Path(staging) / "centres.csv")
+        load_milestones(Path(staging) / "milestones.csv")
     centres_path = out_dir / "centres.csv"
     milestones_path = out_dir / "milestones.csv"
     write_centres(centres_path, centres)
     write_milestones(milestones_path, milestones)
-    load_centres(centres_path)
-    load_milestones(milestones_path)
     return centres_path, milestones_path
 
 

@@ -15,12 +15,12 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
 
 from geo.atomic import write_text_atomic
+from geo.cells import RowReader, alt_date, sequence_no, source_urls
 from geo.csvfile import CsvRow, read_csv_rows, rows_to_csv_text
 from geo.errors import DataFileError, DataProblem
-from geo.fuzzydate import FuzzyDate, Precision, parse_partial_date
+from geo.fuzzydate import FuzzyDate
 
 CENTRE_COLUMNS = (
     "id",
@@ -53,13 +53,10 @@ TERRITORY_TYPES = ("kreisfreie Stadt", "Kreis", "Städteregion", "regionsangehö
 REGIERUNGSBEZIRKE = ("Düsseldorf", "Köln", "Münster", "Detmold", "Arnsberg")
 COORD_PRECISIONS = ("address", "town")
 
-T = TypeVar("T")
-
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _ARS = re.compile(r"^05\d{3}(?:\d{3})?$")
 _POSTCODE = re.compile(r"^\d{5}$")
 _COORD_SOURCE = re.compile(r"^(?:geonames:\d+|nominatim(?::\S+)?)$")
-_URL = re.compile(r"^https?://\S+$")
 
 
 @dataclass(frozen=True)
@@ -152,67 +149,6 @@ def write_centres(path: Path, centres: Iterable[Centre]) -> None:
     write_text_atomic(Path(path), text)
 
 
-class _RowChecker:
-    """Collects the problems of one row while converting its cells."""
-
-    def __init__(self, row: CsvRow, file: str, problems: list[DataProblem]) -> None:
-        self.row, self.file, self.problems = row, file, problems
-        self.ok = True
-
-    def fail(self, column: str, message: str) -> None:
-        self.ok = False
-        value = self.row.cells[column]
-        self.problems.append(DataProblem(self.file, self.row.line, column, value, message))
-
-    def text(self, column: str, *, required: bool = True) -> str:
-        value = self.row.cells[column].strip()
-        if required and not value:
-            self.fail(column, "must not be empty")
-        return value
-
-    def matching(self, column: str, pattern: re.Pattern[str], what: str, *, required=True) -> str:
-        value = self.text(column, required=required)
-        if value and not pattern.match(value):
-            self.fail(column, f"is not {what}")
-        return value
-
-    def choice(self, column: str, allowed: tuple[str, ...]) -> str:
-        value = self.text(column)
-        if value and value not in allowed:
-            self.fail(column, "must be one of " + ", ".join(allowed))
-        return value
-
-    def converted(self, column: str, convert: Callable[[str], T], default: T) -> T:
-        try:
-            return convert(self.row.cells[column].strip())
-        except ValueError as exc:
-            self.fail(column, str(exc))
-            return default
-
-    def fuzzy(self, date_col: str, precision_col: str) -> FuzzyDate:
-        cells = self.row.cells
-        try:
-            Precision(cells[precision_col].strip())
-        except ValueError:
-            return self.converted(
-                precision_col, lambda _: FuzzyDate.parse("", cells[precision_col]), _UNKNOWN
-            )
-        return self.converted(
-            date_col, lambda text: FuzzyDate.parse(text, cells[precision_col]), _UNKNOWN
-        )
-
-
-_UNKNOWN = FuzzyDate.unknown()
-
-
-def _alt_date(text: str) -> FuzzyDate:
-    if not text:
-        return _UNKNOWN
-    parts = parse_partial_date(text)[2]
-    precision = {1: Precision.YEAR, 2: Precision.MONTH, 3: Precision.DAY}[parts]
-    return FuzzyDate.parse(text, precision.value)
-
-
 def _coordinate(low: float, high: float) -> Callable[[str], float]:
     def convert(text: str) -> float:
         try:
@@ -226,26 +162,8 @@ def _coordinate(low: float, high: float) -> Callable[[str], float]:
     return convert
 
 
-def _sequence(text: str) -> int | None:
-    if not text:
-        return None
-    if not text.isdigit() or not 1 <= int(text) <= 54:
-        raise ValueError("must be a whole number from 1 to 54")
-    return int(text)
-
-
-def _sources(text: str) -> tuple[str, ...]:
-    urls = tuple(text.split())
-    if not urls:
-        raise ValueError("needs at least one source URL")
-    for url in urls:
-        if not _URL.match(url):
-            raise ValueError(f"{url!r} is not an http(s) URL")
-    return urls
-
-
 def _parse_row(row: CsvRow, file: str, problems: list[DataProblem]) -> Centre | None:
-    check = _RowChecker(row, file, problems)
+    check = RowReader(row, file, problems)
     south, west, north, east = NRW_BBOX
     centre = Centre(
         id=check.matching("id", _SLUG, "a lower-case slug like 'kreis-kleve'"),
@@ -257,18 +175,18 @@ def _parse_row(row: CsvRow, file: str, problems: list[DataProblem]) -> Centre | 
         street=check.text("street", required=False),
         postcode=check.matching("postcode", _POSTCODE, "a 5-digit postcode", required=False),
         town=check.text("town"),
-        lat=check.converted("lat", _coordinate(south, north), 0.0),
-        lon=check.converted("lon", _coordinate(west, east), 0.0),
+        lat=check.convert("lat", _coordinate(south, north), 0.0),
+        lon=check.convert("lon", _coordinate(west, east), 0.0),
         coord_precision=check.choice("coord_precision", COORD_PRECISIONS),
         coord_source=check.matching(
             "coord_source", _COORD_SOURCE, "'geonames:<id>' or 'nominatim'"
         ),
         approval=check.fuzzy("approval_date", "approval_precision"),
         start=check.fuzzy("start_date", "start_precision"),
-        start_alt=check.converted("start_date_alt", _alt_date, _UNKNOWN),
-        sequence_no=check.converted("sequence_no", _sequence, None),
+        start_alt=check.convert("start_date_alt", alt_date, FuzzyDate.unknown()),
+        sequence_no=check.convert("sequence_no", sequence_no, None),
         predecessor=check.text("predecessor", required=False),
-        sources=check.converted("sources", _sources, ()),
+        sources=check.convert("sources", source_urls, ()),
         notes=check.text("notes", required=False),
     )
     return centre if check.ok else None

@@ -10,8 +10,8 @@ __all__ = [
     "BoundaryError",
     "DataFileError",
     "DataProblem",
-    "GeocodingError",
     "KiAtlasError",
+    "UsageError",
 ]
 
 from dataclasses import dataclass
@@ -51,8 +51,8 @@ class DataFileError(KiAtlasError, ValueError):
         super().__init__(first + more)
 
 
-class GeocodingError(KiAtlasError, RuntimeError):
-    """The geocoding service could not be used (offline, timed out, rate-limited, failing)."""
+class UsageError(KiAtlasError, ValueError):
+    """A command or function was asked for something that does not exist (e.g. an unknown id)."""
 
 
 class BoundaryError(KiAtlasError, OSError):

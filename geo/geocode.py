@@ -43,7 +43,7 @@ from geopy.exc import (
 from geo.atomic import write_text_atomic
 from geo.centres import NRW_BBOX, Centre, load_centres, write_centres
 from geo.csvfile import CsvRow, read_csv_rows, rows_to_csv_text
-from geo.errors import DataFileError, DataProblem, KiAtlasError
+from geo.errors import DataFileError, DataProblem, KiAtlasError, UsageError
 
 DEFAULT_USER_AGENT = "ki-atlas-nrw/0.1 (+https://github.com/ki-atlas-nrw)"
 CACHE_COLUMNS = ("query", "lat", "lon", "display_name", "fetched_at")
@@ -330,7 +330,7 @@ def geocode_centres(
     """
     centres = tuple(centres)
     if only is not None and only not in {c.id for c in centres}:
-        raise KiAtlasError(_unknown_id_message(only, [c.id for c in centres]))
+        raise UsageError(_unknown_id_message(only, [c.id for c in centres]))
     selected = [c for c in centres if only is None or c.id == only]
     todo = [c for c in selected if c.street.strip() and c.coord_precision != "address"]
     total = len(todo)

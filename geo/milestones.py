@@ -15,13 +15,12 @@ __all__ = [
     "write_milestones",
 ]
 
-import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
 
 from geo.atomic import write_text_atomic
+from geo.cells import RowReader, required, source_urls
 from geo.csvfile import CsvRow, read_csv_rows, rows_to_csv_text
 from geo.errors import DataFileError, DataProblem
 from geo.fuzzydate import FuzzyDate, Precision
@@ -45,11 +44,7 @@ MILESTONE_COLUMNS = (
 #   other    - anything else (for example centres visited on a tour).
 MEASURES = ("started", "approved", "ordinal", "target", "other")
 
-T = TypeVar("T")
-
-_UNKNOWN = FuzzyDate.unknown()
 _PLACE_SEPARATOR = "; "
-_URL = re.compile(r"^https?://\S+$")
 
 
 @dataclass(frozen=True)
@@ -132,47 +127,22 @@ def _places(text: str) -> tuple[str, ...]:
     return places
 
 
-def _sources(text: str) -> tuple[str, ...]:
-    urls = tuple(text.split())
-    if not urls:
-        raise ValueError("needs at least one source URL")
-    for url in urls:
-        if not _URL.match(url):
-            raise ValueError(f"{url!r} is not an http(s) URL")
-    return urls
-
-
-def _required(text: str) -> str:
-    if not text:
-        raise ValueError("must not be empty")
-    return text
-
-
 def _parse_row(row: CsvRow, file: str, problems: list[DataProblem]) -> Milestone | None:
-    found: list[DataProblem] = []
-
-    def cell(column: str, convert: Callable[[str], T], default: T) -> T:
-        try:
-            return convert(row.cells[column].strip())
-        except ValueError as exc:
-            found.append(DataProblem(file, row.line, column, row.cells[column], str(exc)))
-            return default
-
-    if cell("precision", _precision, None) is not None:
-        date = cell("date", lambda text: FuzzyDate.parse(text, row.cells["precision"]), _UNKNOWN)
+    reader = RowReader(row, file, problems)
+    if reader.convert("precision", _precision, None) is not None:
+        date = reader.fuzzy("date", "precision")
     else:
-        date = _UNKNOWN
+        date = FuzzyDate.unknown()
     milestone = Milestone(
         date=date,
-        count=cell("count", _count, None),
-        measure=cell("measure", _measure, ""),
-        meaning=row.cells["meaning"].strip(),
-        places=cell("places", _places, ()),
-        summary=cell("summary", _required, ""),
-        sources=cell("source_url", _sources, ()),
+        count=reader.convert("count", _count, None),
+        measure=reader.convert("measure", _measure, ""),
+        meaning=reader.get("meaning"),
+        places=reader.convert("places", _places, ()),
+        summary=reader.convert("summary", required, ""),
+        sources=reader.convert("source_url", source_urls, ()),
         line=row.line,
     )
     if milestone.count is not None and not milestone.meaning:
-        found.append(DataProblem(file, row.line, "meaning", "", "a count needs a meaning"))
-    problems.extend(found)
-    return None if found else milestone
+        reader.fail("meaning", "a count needs a meaning")
+    return milestone if reader.ok else None

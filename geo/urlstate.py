@@ -33,6 +33,20 @@ def _first(value: str | list[str] | None) -> str | None:
     return value
 
 
+def _choice(
+    params: Mapping[str, str | list[str]],
+    name: str,
+    allowed: tuple[str, ...],
+    notices: list[tuple[str, str]],
+) -> str | None:
+    """The parameter's value when it is one of `allowed`; otherwise None and a notice."""
+    value = _first(params.get(name))
+    if value is not None and value not in allowed:
+        notices.append((f"bad_{name}", value))
+        return None
+    return value
+
+
 def parse_view(
     params: Mapping[str, str | list[str]],
     *,
@@ -43,12 +57,9 @@ def parse_view(
 ) -> tuple[ViewState, list[str]]:
     """The view a query string asks for, and one notice per value that could not be used."""
     view, notices = default, []
-    lang = _first(params.get("lang"))
+    lang = _choice(params, "lang", LANGUAGES, notices)
     if lang is not None:
-        if lang in LANGUAGES:
-            view = replace(view, lang=lang)
-        else:
-            notices.append(("bad_lang", lang))
+        view = replace(view, lang=lang)
     raw_date = _first(params.get("date"))
     if raw_date is not None:
         try:
@@ -69,12 +80,9 @@ def parse_view(
             else:
                 notices.append(("bad_year", part))
         view = replace(view, years=tuple(sorted(set(chosen))))
-    tiles = _first(params.get("tiles"))
+    tiles = _choice(params, "tiles", TILES, notices)
     if tiles is not None:
-        if tiles in TILES:
-            view = replace(view, tiles=tiles)
-        else:
-            notices.append(("bad_tiles", tiles))
+        view = replace(view, tiles=tiles)
     messages = [
         t(key, view.lang, value=value, first=first_day.isoformat(), last=last_day.isoformat())
         for key, value in notices

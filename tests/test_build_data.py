@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import os
 import shutil
 import subprocess
 import sys
@@ -24,7 +25,7 @@ from geo.centres import load_centres
 from geo.errors import DataFileError
 
 REPO = Path(__file__).resolve().parents[1]
-RESEARCH = REPO.parent / "shared" / "research"
+RESEARCH = Path(os.environ.get("KI_RESEARCH_DIR") or REPO.parent / "shared" / "research")
 COMMITTED = REPO / "data"
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import re
 from collections import Counter
 from dataclasses import FrozenInstanceError
@@ -13,7 +14,13 @@ import pytest
 
 from geo.gazetteer import TERRITORIES, Territory, kreis_ars_list, territory_by_ars
 
-KI_FACTS = Path(__file__).resolve().parents[1].parent / "shared" / "research" / "ki_facts.csv"
+KI_FACTS = (
+    Path(
+        os.environ.get("KI_RESEARCH_DIR")
+        or Path(__file__).resolve().parents[2] / "shared" / "research"
+    )
+    / "ki_facts.csv"
+)
 
 
 def _ki_facts() -> list[dict[str, str]]:
