@@ -189,7 +189,7 @@ def _rollout(months: list[date], years_available: list[int], lang: str, tiles: s
     timeline, milestones, boundaries = _timeline(), _milestones(), _boundaries()
     _advance_if_due(months)
 
-    back, slider, forward = st.columns([1, 8, 1], vertical_alignment="bottom")
+    back, slider, forward = st.columns([2, 9, 2], vertical_alignment="bottom")
     back.button(
         t("step_back", lang),
         key=keys.STEP_BACK,

@@ -18,6 +18,7 @@ __all__ = [
     "build",
     "build_centres",
     "build_milestones",
+    "build_press_releases",
     "load_nrw_cities",
     "main",
     "slug",
@@ -27,6 +28,7 @@ import argparse
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -38,6 +40,17 @@ from geo.errors import DataFileError, DataProblem, KiAtlasError
 from geo.fuzzydate import FuzzyDate
 from geo.gazetteer import TERRITORIES, territory_by_ars
 from geo.milestones import MEASURES, Milestone, load_milestones, write_milestones
+from geo.press import (
+    SEED_SUMMARIES,
+    CountMention,
+    PressRelease,
+    extract_places,
+    load_press_releases,
+    read_listing,
+    release_id,
+    timeline_summary_de,
+    write_press_releases,
+)
 
 KI_FACTS_COLUMNS = (
     "ars",
@@ -303,30 +316,129 @@ def build_milestones(timeline_path: Path) -> tuple[Milestone, ...]:
     return tuple(milestones)
 
 
+def build_press_releases(seed_path: Path, timeline_csv: Path) -> tuple[PressRelease, ...]:
+    """The seed listing's releases, then every dated count statement of the state timeline.
+
+    Seed records get their summaries from `SEED_SUMMARIES` (geo/press.py) and keep no full text;
+    timeline rows (those with a `count` or `count_meaning` and a known date) get the timeline's
+    English summary, a German one from `TIMELINE_MEANING_DE`, their URLs and the centres their
+    `places` cell names, each of which must resolve to exactly one territory. Raises
+    `DataFileError` (a `PressFormatError` for the listing) naming every problem.
+    """
+    seed_path, timeline_csv = Path(seed_path), Path(timeline_csv)
+    problems: list[DataProblem] = []
+    releases: list[PressRelease] = []
+    for release in read_listing(seed_path):
+        summary = SEED_SUMMARIES.get(release.id)
+        if summary is None:
+            problems.append(
+                DataProblem(
+                    seed_path.name,
+                    release.line,
+                    None,
+                    release.id,
+                    "has no summary; add one to SEED_SUMMARIES in geo/press.py",
+                )
+            )
+            continue
+        releases.append(
+            replace(
+                release,
+                text="",
+                summary_de=summary[0],
+                summary_en=summary[1],
+                source=f"{seed_path.name}:{release.line}",
+            )
+        )
+    name = timeline_csv.name
+    for row in read_csv_rows(timeline_csv, TIMELINE_COLUMNS, label=name):
+        r = RowReader(row, name, problems)
+        meaning = r.get("count_meaning")
+        if not (r.get("count") or meaning) or r.get("precision") == "unknown":
+            continue
+        before = len(problems)
+        if MEASURE_BY_MEANING.get(meaning) not in MEASURES:
+            r.fail("count_meaning", "has no measure; classify it in MEASURE_BY_MEANING")
+        count = r.convert("count", sequence_no, None)
+        kind = "ordinal" if MEASURE_BY_MEANING.get(meaning) == "ordinal" else "count"
+        places = []
+        for place in (p.strip() for p in r.get("places").split(";") if p.strip()):
+            found, ambiguous = extract_places(place)
+            if len(found) != 1 or ambiguous:
+                r.fail("places", f"{place!r} is not exactly one territory of geo/gazetteer.py")
+            else:
+                places.extend(found)
+        try:
+            summary_de = timeline_summary_de(meaning, count, [p.name for p in places])
+        except KeyError:
+            r.fail("count_meaning", "has no German wording; add it to TIMELINE_MEANING_DE")
+            summary_de = ""
+        release = PressRelease(
+            date=r.fuzzy("date", "precision"),
+            tags=(r.get("kind"),),
+            title="",
+            text="",
+            places=tuple(dict.fromkeys(places)),
+            counts=() if count is None else (CountMention(count, kind, meaning),),
+            event_dates=(),
+            qualitative=(meaning,) if count is None else (),
+            source=f"{name}:{row.line}",
+            line=row.line,
+            origin="state_timeline",
+            summary_de=summary_de,
+            summary_en=r.convert("summary", required, ""),
+            source_urls=r.convert("source_url", source_urls, ()),
+        )
+        if len(problems) == before:
+            releases.append(replace(release, id=release_id(release)))
+    seen: dict[str, str] = {}
+    for release in releases:
+        if release.id in seen:
+            problems.append(
+                DataProblem(
+                    release.source, None, None, release.id, f"id repeats {seen[release.id]}"
+                )
+            )
+        seen.setdefault(release.id, release.source)
+    if problems:
+        raise DataFileError(problems)
+    return tuple(releases)
+
+
 def build(
     research_dir: Path,
     out_dir: Path,
     *,
     cities: Callable[[], Iterable[City]] = load_nrw_cities,
-) -> tuple[Path, Path]:
-    """Write `centres.csv` and `milestones.csv` into `out_dir`; return their paths.
+    seed_path: Path | None = None,
+) -> tuple[Path, Path, Path]:
+    """Write `centres.csv`, `milestones.csv` and `press_releases.csv` into `out_dir`.
 
-    `cities` supplies the GeoNames towns (tests pass their own). Both files are first written to
-    a staging folder and read back with their loaders; only files that load replace the old ones.
+    `cities` supplies the GeoNames towns (tests pass their own); `seed_path` is the press listing
+    (default: `seed/000_4634dc0ab42c2c2c.txt` beside the research folder). All files are first
+    written to a staging folder and read back with their loaders; only files that load replace
+    the old ones. Returns the three paths.
     """
     research_dir, out_dir = Path(research_dir), Path(out_dir)
+    if seed_path is None:
+        seed_path = research_dir.parent / "seed" / "000_4634dc0ab42c2c2c.txt"
     centres = build_centres(research_dir / "ki_facts.csv", cities())
     milestones = build_milestones(research_dir / "state_timeline.csv")
+    releases = build_press_releases(seed_path, research_dir / "state_timeline.csv")
     with tempfile.TemporaryDirectory() as staging:
         write_centres(Path(staging) / "centres.csv", centres)
         write_milestones(Path(staging) / "milestones.csv", milestones)
+        write_press_releases(Path(staging) / "press_releases.csv", releases)
         load_centres(Path(staging) / "centres.csv")
         load_milestones(Path(staging) / "milestones.csv")
+        load_press_releases(Path(staging) / "press_releases.csv")
     centres_path = out_dir / "centres.csv"
     milestones_path = out_dir / "milestones.csv"
+    press_path = out_dir / "press_releases.csv"
     write_centres(centres_path, centres)
     write_milestones(milestones_path, milestones)
-    return centres_path, milestones_path
+    write_press_releases(press_path, releases)
+    return centres_path, milestones_path, press_path
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -20,6 +20,7 @@ from geo import paths
 from geo.centres import load_centres
 from geo.errors import KiAtlasError
 from geo.milestones import load_milestones
+from geo.press import run_parse_cli
 from geo.timeline import CentreState, Timeline
 
 
@@ -47,6 +48,11 @@ def _parser() -> argparse.ArgumentParser:
 
     boundaries = commands.add_parser("boundaries", help="Kreis boundaries from BKG")
     boundaries.add_argument("action", choices=["fetch"])
+
+    press = commands.add_parser("press", help="press-release listings")
+    press.add_argument("action", choices=["parse"])
+    press.add_argument("file", type=Path)
+    press.add_argument("--json", action="store_true", help="print JSON")
     return parser
 
 
@@ -140,10 +146,15 @@ def _boundaries(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return run_fetch_cli(cache_dir=paths.CACHE_DIR, out=out, err=err)
 
 
+def _press(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    return run_parse_cli(args.file, as_json=args.json, out=out, err=err)
+
+
 _COMMANDS = {
     "timeline": _timeline,
     "validate": _validate,
     "check": _check,
     "geocode": _geocode,
     "boundaries": _boundaries,
+    "press": _press,
 }

@@ -11,6 +11,7 @@ __all__ = [
     "DataFileError",
     "DataProblem",
     "KiAtlasError",
+    "PressFormatError",
     "UsageError",
 ]
 
@@ -57,3 +58,8 @@ class UsageError(KiAtlasError, ValueError):
 
 class BoundaryError(KiAtlasError, OSError):
     """Boundary polygons could not be read or downloaded."""
+
+
+class PressFormatError(DataFileError):
+    """A press-release listing cannot be read or parsed (missing, binary, not UTF-8, no entries,
+    a malformed date bullet); each problem names the file and, where known, the line."""

@@ -98,12 +98,12 @@ KREIS_FILLS: Mapping[CentreState | None, str] = {
 
 
 class Legend(MacroElement):
-    """A fixed Leaflet control in the lower left corner holding the legend's HTML."""
+    """A fixed Leaflet control in the lower right corner holding the legend's HTML."""
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        var {{ this.get_name() }} = L.control({position: "bottomleft"});
+        var {{ this.get_name() }} = L.control({position: "bottomright"});
         {{ this.get_name() }}.onAdd = function () {
             var div = L.DomUtil.create("div", "ki-legend");
             div.innerHTML = {{ this.html|tojson }};

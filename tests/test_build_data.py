@@ -51,14 +51,17 @@ def _centre_rows(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-@pytest.mark.parametrize("name", ["centres.csv", "milestones.csv"])
+FILES = ["centres.csv", "milestones.csv", "press_releases.csv"]
+
+
+@pytest.mark.parametrize("name", FILES)
 def test_build_reproduces_the_committed_files(built: Path, name: str) -> None:
     assert (built / name).read_bytes() == (COMMITTED / name).read_bytes()
 
 
 def test_build_is_deterministic(built: Path, tmp_path: Path, cities: list[dict]) -> None:
     build(RESEARCH, tmp_path, cities=lambda: list(reversed(cities)))
-    for name in ("centres.csv", "milestones.csv"):
+    for name in FILES:
         assert (tmp_path / name).read_bytes() == (built / name).read_bytes()
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from geo.cli import main
-from geo.paths import CENTRES_CSV
+from geo.paths import CENTRES_CSV, ROOT
 
 
 def run(*argv: str) -> tuple[int, str, str]:
@@ -78,3 +78,19 @@ def test_check_reports_a_verdict_for_every_milestone() -> None:
     assert by_date["2016-07-14"]["band"] == [52, 52]
     assert by_date["2014-04-25"]["verdict"] == "off by +4"
     assert by_date["2012"]["verdict"] == "not comparable"
+
+
+def test_press_parse_prints_the_seed_as_json() -> None:
+    seed = ROOT.parent / "shared" / "seed" / "000_4634dc0ab42c2c2c.txt"
+    code, out, _ = run("press", "parse", str(seed), "--json")
+    assert code == 0
+    records = json.loads(out)
+    assert len(records) == 10
+    assert set(records[0]) == {"date", "tags", "title", "text", "places", "counts", "event_dates"}
+
+
+def test_press_parse_refuses_a_missing_file(tmp_path: Path) -> None:
+    code, out, err = run("press", "parse", str(tmp_path / "nope.txt"))
+    assert (code, out) == (1, "")
+    assert "nope.txt" in err
+    assert "Traceback" not in err

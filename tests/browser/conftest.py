@@ -1,4 +1,8 @@
-"""Browser fixtures: a real `streamlit run` of the app and Debian Chromium driven by Playwright."""
+"""Browser fixtures: a real `streamlit run` of the app and Debian Chromium driven by Playwright.
+
+`Dashboard` wraps one page of the running app with the ready signals the tests wait for (the
+URL's `date=`, the map iframe's marker classes); `measure_latency.py` reuses it and `serve_app`.
+"""
 
 from __future__ import annotations
 
@@ -8,13 +12,18 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
+from urllib.parse import parse_qs, urlparse
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, Frame, FrameLocator, Locator, Page, sync_playwright
 
-from geo.paths import ROOT
+from geo.centres import load_centres
+from geo.paths import CENTRES_CSV, ROOT
+from geo.timeline import Timeline, month_starts
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -26,6 +35,72 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+# A common laptop screen (and Playwright's default), so layout problems show up in tests.
+VIEWPORT = {"width": 1280, "height": 720}
+# The first load of a fresh server builds the cached timeline and boundaries.
+LOAD_TIMEOUT_MS = 60_000
+STEP_TIMEOUT_MS = 15_000
+LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost"})
+
+# Marker counts by class inside the map iframe, in the shape of `Snapshot.counts`.
+_COUNTS_JS = """() => {
+    const n = (sel) => document.querySelectorAll(sel).length;
+    return {
+        open: n("path.ki-marker.ki-open"),
+        uncertain: n("path.ki-marker.ki-uncertain"),
+        approved: n("path.ki-marker.ki-approved"),
+        total: n("path.ki-marker"),
+    };
+}"""
+
+# True once every marker path was drawn after `mark_markers_stale` and the counts match.
+_FRESH_COUNTS_JS = """(want) => {
+    const paths = [...document.querySelectorAll("path.ki-marker")];
+    if (paths.some((p) => p.__kiStale)) return false;
+    const n = (cls) => paths.filter((p) => p.classList.contains(cls)).length;
+    return n("ki-open") === want.open && n("ki-uncertain") === want.uncertain
+        && n("ki-approved") === want.approved && paths.length === want.total;
+}"""
+
+# Each drawn centre marker: the centre id from its popup, its classes, its box in the iframe and
+# the classes of what a click on its centre would hit.
+# `window.map` is the Leaflet map streamlit-folium keeps on the iframe's window.
+_DRAWN_JS = """() => {
+    const out = [];
+    window.map.eachLayer((layer) => {
+        if (!(layer instanceof L.CircleMarker) || !layer._path || !layer.getPopup()) return;
+        if (!layer._path.classList.contains("ki-marker")) return;
+        const content = layer.getPopup().getContent();
+        const html = typeof content === "string" ? content : content.outerHTML;
+        const match = html.match(/data-centre="([^"]+)"/);
+        const box = layer._path.getBoundingClientRect();
+        const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+        let hit = document.elementFromPoint(x, y);
+        while (hit && !hit.getAttribute("class")) hit = hit.parentElement;
+        out.push({
+            id: match ? match[1] : null,
+            classes: layer._path.getAttribute("class"),
+            x: x,
+            y: y,
+            width: box.width,
+            on_top: hit ? hit.getAttribute("class") : null,
+        });
+    });
+    return out;
+}"""
+
+# True when the map is at rest: no zoom or pan animation (a popup pans the map into view), and
+# each marker's box is exactly twice its drawn radius (no zoom transform left on the layer).
+_SETTLED_JS = """() => {
+    const map = window.map;
+    if (!map || map._animatingZoom || (map._panAnim && map._panAnim._inProgress)) return false;
+    const paths = [...document.querySelectorAll("path.ki-marker")];
+    return paths.length > 0 && paths.every((p) => {
+        const r = parseFloat(p.getAttribute("d").match(/a([\\d.]+),/)[1]);
+        return Math.abs(p.getBoundingClientRect().width - 2 * r) < 0.5;
+    });
+}"""
 
 
 def _free_port() -> int:
@@ -48,11 +123,11 @@ def _wait_healthy(url: str, process: subprocess.Popen, timeout: float = 60) -> N
     raise RuntimeError("streamlit did not become healthy in time")
 
 
-@pytest.fixture(scope="session")
-def app_url(bkg_kreise_path: Path) -> Iterator[str]:
-    """The running dashboard's base URL (a fresh server for the test session)."""
+@contextmanager
+def serve_app(boundaries_path: Path) -> Iterator[str]:
+    """Run `streamlit run app.py` on a free local port; yields its base URL, stops it after."""
     port = _free_port()
-    env = {**os.environ, "KI_BOUNDARIES_PATH": str(bkg_kreise_path)}
+    env = {**os.environ, "KI_BOUNDARIES_PATH": str(boundaries_path)}
     command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port)]
     command += ["--server.headless", "true", "--browser.gatherUsageStats", "false"]
     process = subprocess.Popen(
@@ -67,11 +142,133 @@ def app_url(bkg_kreise_path: Path) -> Iterator[str]:
         process.wait(timeout=10)
 
 
+def launch_chromium(playwright) -> Browser:
+    """Headless Debian Chromium; a missing browser is an error (CI installs it)."""
+    assert Path(CHROMIUM).exists(), f"{CHROMIUM} missing: apt-get install -y chromium"
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+
+
+def slider_months(timeline: Timeline) -> list[date]:
+    """The date slider's options as `app.py` builds them: 01/2012 to after the last event."""
+    last = max(timeline.event_days())
+    after_last = date(last.year + (last.month == 12), last.month % 12 + 1, 1)
+    return month_starts(date(2012, 1, 1), after_last)
+
+
+class Dashboard:
+    """One browser page showing the app, with the waits and reads the tests share."""
+
+    def __init__(self, page: Page, base_url: str) -> None:
+        self.page = page
+        self.base_url = base_url
+
+    def open(self, query: str = "") -> None:
+        """Load the app (`query` like "?date=2016-07-01") and wait for the first map marker."""
+        self.page.goto(self.base_url + "/" + query)
+        self.map_content().locator("path.ki-marker").first.wait_for(timeout=LOAD_TIMEOUT_MS)
+
+    def map_element(self) -> Locator:
+        """The map's iframe element in the page."""
+        return self.page.locator(MAP_FRAME)
+
+    def map_content(self) -> FrameLocator:
+        """Locators inside the map iframe (re-resolved on every use)."""
+        return self.page.frame_locator(MAP_FRAME)
+
+    def frame(self) -> Frame:
+        """The map iframe's frame (the same object as long as the iframe is not re-created)."""
+        frame = self.map_element().element_handle().content_frame()
+        assert frame is not None, "map iframe has no content frame"
+        return frame
+
+    def marker_counts(self) -> dict[str, int]:
+        """Markers in the map by class: open, uncertain, approved and total."""
+        return self.frame().evaluate(_COUNTS_JS)
+
+    def drawn_markers(self) -> list[dict]:
+        """Every centre marker in the map: id (from its popup), classes, centre x/y, width, and
+        `on_top`, the classes of the element a click at its centre hits."""
+        return self.frame().evaluate(_DRAWN_JS)
+
+    def mark_markers_stale(self) -> None:
+        """Tag the current marker paths so `wait_for_counts` can tell when they were replaced."""
+        self.frame().evaluate(
+            "() => document.querySelectorAll('path.ki-marker').forEach((p) => p.__kiStale = true)"
+        )
+
+    def wait_for_counts(self, counts: Mapping[str, int], timeout: float = STEP_TIMEOUT_MS) -> None:
+        """Wait until the map shows exactly `counts` (a `Snapshot.counts`), all freshly drawn."""
+        want = {key: counts[key] for key in ("open", "uncertain", "approved", "total")}
+        self.frame().wait_for_function(_FRESH_COUNTS_JS, arg=want, timeout=timeout)
+
+    def wait_until_settled(self) -> None:
+        """Wait until the map stopped zooming and panning, so marker positions are final."""
+        self.frame().wait_for_function(_SETTLED_JS, timeout=STEP_TIMEOUT_MS)
+
+    def url_date(self) -> str | None:
+        """The `date=` query parameter of the page's current URL."""
+        return parse_qs(urlparse(self.page.url).query).get("date", [None])[0]
+
+    def wait_for_url_date(self, day: date, timeout: float = STEP_TIMEOUT_MS) -> None:
+        """Wait until the app has written `day` into the URL (it does so on every rerun)."""
+        self.page.wait_for_function(
+            "(d) => new URLSearchParams(location.search).get('date') === d",
+            arg=day.isoformat(),
+            timeout=timeout,
+        )
+
+    def wait_for_url_date_from(self, day: date, timeout: float = STEP_TIMEOUT_MS) -> None:
+        """Wait until the URL's date is `day` or later."""
+        self.page.wait_for_function(
+            "(d) => (new URLSearchParams(location.search).get('date') || '') >= d",
+            arg=day.isoformat(),
+            timeout=timeout,
+        )
+
+    def date_slider(self) -> Locator:
+        """The thumb of the month slider (keyed widget `date_slider`)."""
+        return self.page.locator(".st-key-date_slider").get_by_role("slider")
+
+    def step(self, key: str, month: date, counts: Mapping[str, int]) -> None:
+        """Press `key` on the month slider; wait for `month` in the URL and `counts` on the map."""
+        self.mark_markers_stale()
+        self.date_slider().press(key)
+        self.wait_for_url_date(month)
+        self.wait_for_counts(counts)
+
+
+@pytest.fixture(scope="session")
+def app_url(bkg_kreise_path: Path) -> Iterator[str]:
+    """The running dashboard's base URL (a fresh server for the test session)."""
+    with serve_app(bkg_kreise_path) as url:
+        yield url
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     """Headless Debian Chromium; a missing browser fails the test (CI installs it)."""
-    assert Path(CHROMIUM).exists(), f"{CHROMIUM} missing: apt-get install -y chromium"
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch_chromium(playwright)
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="session")
+def timeline() -> Timeline:
+    """The dataset's timeline, to predict what the map must show at a month."""
+    return Timeline(load_centres(CENTRES_CSV))
+
+
+@pytest.fixture(scope="session")
+def months(timeline: Timeline) -> list[date]:
+    """The date slider's options."""
+    return slider_months(timeline)
+
+
+@pytest.fixture
+def dashboard(app_url: str, browser: Browser) -> Iterator[Dashboard]:
+    """A fresh page (own browser context, laptop-sized viewport) on the running app."""
+    context = browser.new_context(viewport=VIEWPORT)
+    page = context.new_page()
+    yield Dashboard(page, app_url)
+    context.close()
