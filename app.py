@@ -160,7 +160,9 @@ def _playback_controls(lang: str) -> None:
     loop.toggle(t("loop", lang), key=keys.LOOP)
 
 
-def _kpis(timeline: Timeline, snapshot, years: list[int], day: date, lang: str) -> None:
+def _kpis(
+    timeline: Timeline, snapshot, kreis_states, years: list[int], day: date, lang: str
+) -> None:
     columns = st.columns(5)
     uncertain = snapshot.count(CentreState.UNCERTAIN)
     columns[0].metric(
@@ -170,7 +172,7 @@ def _kpis(timeline: Timeline, snapshot, years: list[int], day: date, lang: str) 
     )
     columns[1].metric(t("kpi_uncertain", lang), uncertain)
     columns[2].metric(t("kpi_approved", lang), snapshot.count(CentreState.APPROVED))
-    covered = sum(1 for s in timeline.kreis_states(snapshot).values() if s is CentreState.OPEN)
+    covered = sum(1 for s in kreis_states.values() if s is CentreState.OPEN)
     columns[3].metric(
         t("kpi_covered", lang),
         t("kpi_covered_value", lang, n=covered),
@@ -248,12 +250,13 @@ def _rollout(months: list[date], years_available: list[int], lang: str, tiles: s
     highlight = frozenset(timeline.started_in(chosen_years)) if chosen_years else None
 
     snapshot = timeline.snapshot(day)
-    _kpis(timeline, snapshot, chosen_years, day, lang)
+    kreis_states = timeline.kreis_states(snapshot)
+    _kpis(timeline, snapshot, kreis_states, chosen_years, day, lang)
     st_folium(
         build_base_map(boundaries, lang=lang, tiles=tiles),
         key=keys.MAP,
         feature_group_to_add=[
-            kreis_layer(boundaries, timeline.kreis_states(snapshot), lang=lang),
+            kreis_layer(boundaries, kreis_states, lang=lang),
             centre_layer(timeline, snapshot, lang=lang, highlight=highlight),
         ],
         returned_objects=[],

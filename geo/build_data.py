@@ -33,7 +33,14 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from geo import paths
-from geo.cells import RowReader, alt_date, required, sequence_no, source_urls
+from geo.cells import (
+    RowReader,
+    alt_date,
+    duplicate_problems,
+    required,
+    sequence_no,
+    source_urls,
+)
 from geo.centres import Centre, load_centres, write_centres
 from geo.csvfile import read_csv_rows
 from geo.errors import DataFileError, DataProblem, KiAtlasError
@@ -260,13 +267,9 @@ def build_centres(facts_path: Path, cities: Iterable[City]) -> tuple[Centre, ...
     centres = [
         c for row in rows if (c := _centre(RowReader(row, name, problems), towns)) is not None
     ]
-    seen: dict[str, int] = {}
-    for row in rows:
-        ars = row.cells["ars"].strip()
-        if ars in seen:
-            problems.append(DataProblem(name, row.line, "ars", ars, f"repeats line {seen[ars]}"))
-        seen.setdefault(ars, row.line)
-    missing = [t.official_name for t in TERRITORIES if t.ars not in seen]
+    problems += duplicate_problems(rows, "ars", name, wording="repeats line")
+    present = {row.cells["ars"].strip() for row in rows}
+    missing = [t.official_name for t in TERRITORIES if t.ars not in present]
     if missing:
         problems.append(DataProblem(name, None, None, None, "no row for " + ", ".join(missing)))
     if problems:

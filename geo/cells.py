@@ -9,13 +9,14 @@ from __future__ import annotations
 __all__ = [
     "RowReader",
     "alt_date",
+    "duplicate_problems",
     "required",
     "sequence_no",
     "source_urls",
 ]
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from geo.csvfile import CsvRow
@@ -88,6 +89,22 @@ class RowReader:
         return self.convert(
             date_column, lambda text: FuzzyDate.parse(text, precision), FuzzyDate.unknown()
         )
+
+
+def duplicate_problems(
+    rows: Sequence[CsvRow], column: str, file: str, *, wording: str = "duplicate of line"
+) -> list[DataProblem]:
+    """One problem per row whose `column` repeats an earlier row's value, naming that line."""
+    first_line: dict[str, int] = {}
+    problems = []
+    for row in rows:
+        value = row.cells[column].strip()
+        if value in first_line:
+            message = f"{wording} {first_line[value]}"
+            problems.append(DataProblem(file, row.line, column, value, message))
+        else:
+            first_line[value] = row.line
+    return problems
 
 
 def alt_date(text: str) -> FuzzyDate:

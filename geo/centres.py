@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from geo.atomic import write_text_atomic
-from geo.cells import RowReader, alt_date, sequence_no, source_urls
+from geo.cells import RowReader, alt_date, duplicate_problems, sequence_no, source_urls
 from geo.csvfile import CsvRow, read_csv_rows, rows_to_csv_text
 from geo.errors import DataFileError, DataProblem
 from geo.fuzzydate import FuzzyDate
@@ -106,8 +106,8 @@ def load_centres(path: Path, *, label: str | None = None) -> tuple[Centre, ...]:
         centre = _parse_row(row, name, problems)
         if centre is not None:
             centres.append(centre)
-    _check_unique(rows, "id", name, problems)
-    _check_unique(rows, "ars", name, problems)
+    problems += duplicate_problems(rows, "id", name)
+    problems += duplicate_problems(rows, "ars", name)
     if not rows:
         problems.append(DataProblem(name, None, None, None, "the file has a header but no rows"))
     if problems:
@@ -190,15 +190,3 @@ def _parse_row(row: CsvRow, file: str, problems: list[DataProblem]) -> Centre | 
         notes=check.text("notes", required=False),
     )
     return centre if check.ok else None
-
-
-def _check_unique(rows: list[CsvRow], column: str, file: str, problems: list[DataProblem]) -> None:
-    first_line: dict[str, int] = {}
-    for row in rows:
-        value = row.cells[column].strip()
-        if value in first_line:
-            problems.append(
-                DataProblem(file, row.line, column, value, f"duplicate of line {first_line[value]}")
-            )
-        else:
-            first_line.setdefault(value, row.line)

@@ -250,8 +250,8 @@ def popup_html(
     start = centre.start.describe(lang)
     bound = window.latest_bound
     if bound is not None:
-        reason = bound.reason_de if lang == "de" else bound.reason_en
-        start = f"{escape(start)} — {escape(reason)} ({_link(bound.source, t('source', lang))})"
+        link = _link(bound.source, t("source", lang))
+        start = f"{escape(start)} — {escape(bound.reason(lang))} ({link})"
     else:
         start = escape(start)
     rows = [

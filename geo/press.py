@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import TextIO
 
 from geo.atomic import write_text_atomic
-from geo.cells import RowReader, source_urls
+from geo.cells import RowReader, duplicate_problems, source_urls
 from geo.csvfile import CsvRow, read_csv_rows, rows_to_csv_text
 from geo.errors import DataFileError, DataProblem, PressFormatError
 from geo.fuzzydate import FuzzyDate, Precision, parse_partial_date
@@ -893,12 +893,7 @@ def load_press_releases(path: Path, *, label: str | None = None) -> tuple[PressR
     rows = read_csv_rows(path, PRESS_COLUMNS, label=name)
     problems: list[DataProblem] = []
     releases = [r for row in rows if (r := _parse_row(row, name, problems)) is not None]
-    seen: dict[str, int] = {}
-    for row in rows:
-        rid = row.cells["id"].strip()
-        if rid in seen:
-            problems.append(DataProblem(name, row.line, "id", rid, f"repeats line {seen[rid]}"))
-        seen.setdefault(rid, row.line)
+    problems += duplicate_problems(rows, "id", name, wording="repeats line")
     if not rows:
         problems.append(DataProblem(name, None, None, None, "the file has a header but no rows"))
     if problems:

@@ -44,6 +44,10 @@ class Bound:
     reason_en: str
     source: str
 
+    def reason(self, lang: str) -> str:
+        """Why the bound applies, in German or English."""
+        return self.reason_de if lang == "de" else self.reason_en
+
 
 FIRST_STARTS = Bound(
     date(2012, 12, 1),

@@ -17,7 +17,7 @@ def start_text(centre: Centre, window: StartWindow, lang: str) -> str:
     text = centre.start.describe(lang)
     bound = window.latest_bound
     if bound is not None:
-        text += " — " + (bound.reason_de if lang == "de" else bound.reason_en)
+        text += " — " + bound.reason(lang)
     if centre.start_alt.is_known:
         text += f" ({t('start_alt', lang)}: {centre.start_alt.describe(lang)})"
     return text
