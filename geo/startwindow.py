@@ -25,6 +25,7 @@ __all__ = [
     "KREISFREIE_STAEDTE_BY",
     "Bound",
     "StartWindow",
+    "own_window",
     "start_window",
 ]
 
@@ -98,6 +99,16 @@ def _own_window(start: FuzzyDate, alt: FuzzyDate) -> tuple[date | None, date | N
     earliest = None if None in earliests else min(e for e in earliests if e is not None)
     latest = None if None in latests else max(x for x in latests if x is not None)
     return earliest, latest
+
+
+def own_window(centre: Centre, *, floor: date) -> StartWindow:
+    """A centre's window from its own dates only, for data the KI statements say nothing about.
+
+    An open lower end becomes `floor` (the first day of the data), so an unknown start is shown
+    as uncertain over the whole span, never as an invented date.
+    """
+    earliest, latest = _own_window(centre.start, centre.start_alt)
+    return StartWindow(earliest or floor, latest)
 
 
 def start_window(centre: Centre) -> StartWindow:

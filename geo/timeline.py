@@ -15,7 +15,7 @@ __all__ = [
     "month_starts",
 ]
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -86,9 +86,16 @@ def month_starts(first: date, last: date) -> list[date]:
 class Timeline:
     """Centres with their start windows; answers "what is the state at this date?"."""
 
-    def __init__(self, centres: Sequence[Centre]) -> None:
+    def __init__(
+        self,
+        centres: Sequence[Centre],
+        *,
+        window_of: Callable[[Centre], StartWindow] = start_window,
+    ) -> None:
+        """`window_of` turns a centre's dates into its start window: the KI policy by default,
+        `own_window` for other data, where the KI statements say nothing."""
         self.centres = tuple(centres)
-        self.windows: dict[str, StartWindow] = {c.id: start_window(c) for c in self.centres}
+        self.windows: dict[str, StartWindow] = {c.id: window_of(c) for c in self.centres}
 
     def state_of(self, centre: Centre, day: date) -> CentreState | None:
         """The state of one centre at `day`, or None when it is not drawn yet."""
