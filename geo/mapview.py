@@ -14,6 +14,7 @@ __all__ = [
     "NRW_ZOOM",
     "TILE_LAYERS",
     "Legend",
+    "ReleaseLink",
     "build_base_map",
     "centre_layer",
     "kreis_layer",
@@ -24,6 +25,7 @@ __all__ = [
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from html import escape
 
 import folium
@@ -95,6 +97,14 @@ KREIS_FILLS: Mapping[CentreState | None, str] = {
     CentreState.UNCERTAIN: "#fde0c5",
     CentreState.OPEN: "#bfe8d6",
 }
+
+
+@dataclass(frozen=True)
+class ReleaseLink:
+    """A press release named in a centre's popup: where it opens and how it is labelled."""
+
+    href: str
+    label: str
 
 
 class Legend(MacroElement):
@@ -244,9 +254,15 @@ def ring_offsets(centres: Sequence[Centre]) -> dict[str, int]:
 
 
 def popup_html(
-    centre: Centre, window: StartWindow, *, lang: str = "de", colocated: bool = False
+    centre: Centre,
+    window: StartWindow,
+    *,
+    lang: str = "de",
+    colocated: bool = False,
+    releases: Sequence[ReleaseLink] = (),
 ) -> str:
-    """The popup of one centre: name, address, dates with their precision, sources. Escaped."""
+    """The popup of one centre: name, address, dates with their precision, sources and the press
+    releases that mention it (links into the dashboard's press tab). Escaped."""
     start = centre.start.describe(lang)
     bound = window.latest_bound
     if bound is not None:
@@ -274,7 +290,22 @@ def popup_html(
         f"<h4>{escape(centre.name)}</h4><table>{body}</table>"
         f"<p><small>{'<br>'.join(notes)}</small></p>"
         f"<details><summary>{escape(t('sources', lang))} ({len(centre.sources)})</summary>"
-        f"{links}</details></div>"
+        f"{links}</details>{_release_list(releases, lang)}</div>"
+    )
+
+
+def _release_list(releases: Sequence[ReleaseLink], lang: str) -> str:
+    """The "mentioned in" block of a popup; each link opens the release in the dashboard."""
+    if not releases:
+        return ""
+    items = "".join(
+        f'<li><a class="ki-release-link" href="{escape(link.href)}" target="_blank" '
+        f'rel="noopener">{escape(link.label)}</a></li>'
+        for link in releases
+    )
+    return (
+        f'<details class="ki-releases"><summary>{escape(t("popup_releases", lang))} '
+        f"({len(releases)})</summary><ul>{items}</ul></details>"
     )
 
 
@@ -295,12 +326,14 @@ def centre_layer(
     *,
     lang: str = "de",
     highlight: frozenset[str] | None = None,
+    release_links: Mapping[str, Sequence[ReleaseLink]] | None = None,
 ) -> folium.FeatureGroup:
     """One feature group with a marker per centre drawn at the snapshot's date.
 
     With `highlight`, those centres get the class `ki-highlight` and a stronger outline, and
-    all others are dimmed.
+    all others are dimmed. `release_links` maps centre ids to the press releases naming them.
     """
+    release_links = release_links or {}
     group = folium.FeatureGroup(name="centres")
     offsets = ring_offsets(timeline.centres)
     drawn = sorted(timeline.centres, key=lambda c: -offsets.get(c.id, 0))
@@ -324,7 +357,13 @@ def centre_layer(
             location=(centre.lat, centre.lon),
             tooltip=folium.Tooltip(escape(centre.name)),
             popup=folium.Popup(
-                popup_html(centre, timeline.windows[centre.id], lang=lang, colocated=colocated),
+                popup_html(
+                    centre,
+                    timeline.windows[centre.id],
+                    lang=lang,
+                    colocated=colocated,
+                    releases=release_links.get(centre.id, ()),
+                ),
                 max_width=420,
             ),
             class_name=classes,

@@ -9,6 +9,7 @@ __all__ = [
     "GEOCODE_CACHE_CSV",
     "MILESTONES_CSV",
     "OUTLINE_GEOJSON",
+    "PRESS_CSV",
     "ROOT",
     "STATIC_DIR",
 ]
@@ -19,6 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA_DIR = ROOT / "data"
 CENTRES_CSV = DATA_DIR / "centres.csv"
 MILESTONES_CSV = DATA_DIR / "milestones.csv"
+PRESS_CSV = DATA_DIR / "press_releases.csv"
 GEOCODE_CACHE_CSV = DATA_DIR / "geocode_cache.csv"
 OUTLINE_GEOJSON = DATA_DIR / "regions" / "DE-NW.json"
 # Downloaded boundaries live here, outside git.

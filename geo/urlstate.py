@@ -1,4 +1,5 @@
-"""The view in the URL: `?date=YYYY-MM-DD&year=2013,2014&lang=de|en&tiles=none|basemap|osm`.
+"""The view in the URL: `?date=YYYY-MM-DD&year=2013,2014&lang=de|en&tiles=none|basemap|osm`,
+plus `&release=ID` when a press release is selected.
 
 Parsing never raises: an invalid value falls back to its default and yields a notice, so a
 shared link always opens and says what it could not use.
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 __all__ = ["TILES", "ViewState", "parse_view", "view_to_query"]
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -19,12 +20,14 @@ TILES = ("none", "basemap", "osm")
 
 @dataclass(frozen=True)
 class ViewState:
-    """What a link restores: the date, the chosen start years (empty = all), language, tiles."""
+    """What a link restores: the date, the chosen start years (empty = all), language, tiles and
+    the selected press release (empty = none)."""
 
     day: date
     years: tuple[int, ...] = ()
     lang: str = "de"
     tiles: str = "none"
+    release: str = ""
 
 
 def _first(value: str | list[str] | None) -> str | None:
@@ -54,8 +57,12 @@ def parse_view(
     first_day: date,
     last_day: date,
     years: tuple[int, ...],
+    releases: Collection[str] = (),
 ) -> tuple[ViewState, list[str]]:
-    """The view a query string asks for, and one notice per value that could not be used."""
+    """The view a query string asks for, and one notice per value that could not be used.
+
+    `releases` are the known press-release ids; any other `release` value becomes a notice.
+    """
     view, notices = default, []
     lang = _choice(params, "lang", LANGUAGES, notices)
     if lang is not None:
@@ -83,6 +90,9 @@ def parse_view(
     tiles = _choice(params, "tiles", TILES, notices)
     if tiles is not None:
         view = replace(view, tiles=tiles)
+    release = _choice(params, "release", tuple(releases), notices)
+    if release is not None:
+        view = replace(view, release=release)
     messages = [
         t(key, view.lang, value=value, first=first_day.isoformat(), last=last_day.isoformat())
         for key, value in notices
@@ -95,4 +105,6 @@ def view_to_query(view: ViewState) -> dict[str, str]:
     query = {"date": view.day.isoformat(), "lang": view.lang, "tiles": view.tiles}
     if view.years:
         query["year"] = ",".join(str(y) for y in view.years)
+    if view.release:
+        query["release"] = view.release
     return query

@@ -40,7 +40,7 @@ def _dynamic_keys() -> set[str]:
     keys |= {f"tiles_{name}" for name in TILES}
     keys |= {f"jump_{m}" for m in ("started", "ordinal", "approved")}
     keys |= {f"chart_measure_{m}" for m in ("started", "ordinal", "approved")}
-    keys |= {"bad_lang", "bad_tiles"}
+    keys |= {"bad_lang", "bad_tiles", "bad_release"}
     return keys
 
 

@@ -14,7 +14,14 @@ from factories import make_centre
 from geo.assets import install_static_assets
 from geo.boundaries import load_boundaries
 from geo.centres import load_centres
-from geo.mapview import build_base_map, centre_layer, kreis_layer, popup_html, ring_offsets
+from geo.mapview import (
+    ReleaseLink,
+    build_base_map,
+    centre_layer,
+    kreis_layer,
+    popup_html,
+    ring_offsets,
+)
 from geo.paths import CENTRES_CSV, OUTLINE_GEOJSON
 from geo.startwindow import start_window
 from geo.timeline import Timeline
@@ -122,6 +129,21 @@ def test_popup_escapes_every_text_field() -> None:
     assert "<script>" not in html
     assert "<img" not in html
     assert "&lt;script&gt;" in html
+
+
+def test_popup_links_the_releases_that_mention_the_centre() -> None:
+    centre = make_centre()
+    links = [
+        ReleaseLink("/?release=a&lang=de", "01.07.2016: Eröffnung"),
+        ReleaseLink('/?release=b"><script>x</script>', "<b>bold</b>"),
+    ]
+    html = popup_html(centre, start_window(centre), lang="de", releases=links)
+    assert "Erwähnt in (2)" in html
+    assert html.count('class="ki-release-link"') == 2
+    assert 'href="/?release=a&amp;lang=de" target="_blank"' in html
+    assert "<script>" not in html
+    assert "<b>" not in html
+    assert "Erwähnt in" not in popup_html(centre, start_window(centre), lang="de")
 
 
 def test_static_assets_are_copied_once(tmp_path: Path) -> None:

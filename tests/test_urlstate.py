@@ -66,3 +66,24 @@ def test_query_round_trips() -> None:
 def test_streamlit_style_list_values_are_accepted() -> None:
     view, _ = parse({"date": ["2016-07-01"]})
     assert view.day == date(2016, 7, 1)
+
+
+def test_a_known_release_is_restored_and_written_back() -> None:
+    view, notices = parse_view(
+        {"release": "seed-a", "lang": "en"},
+        default=DEFAULT,
+        years=YEARS,
+        releases=("seed-a", "seed-b"),
+        **RANGE,
+    )
+    assert (view.release, notices) == ("seed-a", [])
+    assert view_to_query(view)["release"] == "seed-a"
+    assert "release" not in view_to_query(DEFAULT)
+
+
+def test_an_unknown_release_is_dropped_with_a_notice() -> None:
+    view, notices = parse_view(
+        {"release": "<script>"}, default=DEFAULT, years=YEARS, releases=("seed-a",), **RANGE
+    )
+    assert view.release == ""
+    assert notices == ["Unbekannte Pressemitteilung „<script>“ im Link; keine ausgewählt."]
