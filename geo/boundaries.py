@@ -273,7 +273,7 @@ def _read_json(path: Path, label: str) -> dict[str, Any]:
 def _parse_json(raw: bytes, label: str) -> dict[str, Any]:
     try:
         data = json.loads(raw)
-    except ValueError as exc:
+    except (ValueError, RecursionError) as exc:  # RecursionError: absurdly deep nesting
         start = raw[:60].decode("utf-8", errors="replace").strip()
         raise BoundaryError(f"{label}: not valid JSON ({exc}; starts with {start!r})") from None
     if not isinstance(data, dict):

@@ -6,7 +6,7 @@ failures never print a traceback.
 
 from __future__ import annotations
 
-__all__ = ["main"]
+__all__ = ["MAX_PROBLEM_LINES", "main"]
 
 import argparse
 import json
@@ -14,18 +14,29 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import TextIO
+from typing import NoReturn, TextIO
 
 from geo import paths
 from geo.centres import load_centres
-from geo.errors import KiAtlasError
+from geo.errors import KiAtlasError, UsageError
 from geo.milestones import load_milestones
 from geo.press import run_parse_cli
 from geo.timeline import CentreState, Timeline
 
+# A broken file can have thousands of problems; the first ones say enough.
+MAX_PROBLEM_LINES = 20
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that raises instead of printing usage to sys.stderr and exiting, so `main`
+    reports a bad command line as one line on its own `err` stream with an exit code."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{self.prog}: {message} (see `{self.prog} --help`)")
+
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m geo", description=__doc__)
+    parser = _Parser(prog="python -m geo", description=__doc__)
     parser.add_argument(
         "--centres", type=Path, default=paths.CENTRES_CSV, help="centres file (default: data/)"
     )
@@ -59,14 +70,20 @@ def _parser() -> argparse.ArgumentParser:
 def main(
     argv: Sequence[str] | None = None, *, out: TextIO = sys.stdout, err: TextIO = sys.stderr
 ) -> int:
-    """Run one command; return its exit code."""
-    args = _parser().parse_args(argv)
+    """Run one command; return its exit code (2 for a bad command line)."""
+    try:
+        args = _parser().parse_args(argv)
+    except UsageError as exc:
+        print(f"error: {exc}", file=err)
+        return 2
     try:
         return _COMMANDS[args.command](args, out, err)
     except KiAtlasError as exc:
         problems = getattr(exc, "problems", None) or [exc]
-        for problem in problems:
+        for problem in problems[:MAX_PROBLEM_LINES]:
             print(f"error: {problem}", file=err)
+        if len(problems) > MAX_PROBLEM_LINES:
+            print(f"error: ... and {len(problems) - MAX_PROBLEM_LINES} more problems", file=err)
         return 1
 
 

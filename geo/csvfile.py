@@ -6,7 +6,7 @@ the file from being read at all (encoding, separator, empty file, columns) is a 
 
 from __future__ import annotations
 
-__all__ = ["CsvRow", "read_csv_rows", "rows_to_csv_text"]
+__all__ = ["MAX_CSV_BYTES", "CsvRow", "read_csv_rows", "rows_to_csv_text"]
 
 import csv
 import io
@@ -15,6 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from geo.errors import DataFileError, DataProblem
+
+# The data files are tens of KB; anything this big is the wrong file, and is refused before it
+# is read into memory (and before a flood of one problem per row).
+MAX_CSV_BYTES = 20_000_000
 
 
 @dataclass(frozen=True)
@@ -25,18 +29,39 @@ class CsvRow:
     cells: dict[str, str]
 
 
-def read_csv_rows(path: Path, columns: Sequence[str], *, label: str | None = None) -> list[CsvRow]:
+def read_csv_rows(
+    path: Path,
+    columns: Sequence[str],
+    *,
+    label: str | None = None,
+    max_bytes: int = MAX_CSV_BYTES,
+) -> list[CsvRow]:
     """Read `path`, require exactly `columns` in that order, and return the data rows.
 
-    `label` is how the file is named in messages (defaults to the file name).
+    `label` is how the file is named in messages (defaults to the file name). A file larger
+    than `max_bytes` is refused without being read.
     """
     path = Path(path)
     name = label or path.name
     try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise DataFileError(
+                [
+                    DataProblem(
+                        name,
+                        None,
+                        None,
+                        None,
+                        f"the file is too large ({size / 1e6:.1f} MB; the limit is "
+                        f"{max_bytes / 1e6:g} MB): is it the right file?",
+                    )
+                ]
+            )
         raw = path.read_bytes()
     except OSError as exc:
         raise DataFileError(
-            [DataProblem(name, None, None, None, f"cannot read: {exc.strerror}")]
+            [DataProblem(name, None, None, None, f"cannot read: {exc.strerror or exc}")]
         ) from None
     return parse_csv_bytes(raw, columns, name)
 
@@ -92,8 +117,13 @@ def rows_to_csv_text(columns: Sequence[str], rows: Iterable[Sequence[str]]) -> s
 
 
 def _decode(raw: bytes, name: str) -> str:
-    if b"\x00" in raw[:4096]:
-        raise DataFileError([DataProblem(name, None, None, None, "binary data, not a CSV file")])
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        # Anywhere, not only near the start: a NUL inside a cell would otherwise pass as text.
+        line = raw[:nul].count(b"\n") + 1
+        raise DataFileError(
+            [DataProblem(name, line, None, "byte 0x00", "binary data, not a CSV file")]
+        )
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

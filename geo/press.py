@@ -684,7 +684,11 @@ def read_listing(path: Path) -> tuple[PressRelease, ...]:
         raise PressFormatError(
             [DataProblem(name, line, None, f"byte 0x{bad}", "not UTF-8 text (save it as UTF-8)")]
         ) from None
-    releases = parse_listing(text, source=path.name)
+    try:
+        releases = parse_listing(text, source=path.name)
+    except PressFormatError as exc:
+        # Name the file as the user gave it, like the read errors above (records keep the name).
+        raise PressFormatError([replace(p, file=name) for p in exc.problems]) from None
     if not releases:
         what = "the file is empty" if not text.strip() else "no press release entries found"
         raise PressFormatError([DataProblem(name, None, None, None, what)])

@@ -16,6 +16,9 @@ from datetime import date
 from geo.i18n import LANGUAGES, t
 
 TILES = ("none", "basemap", "osm")
+# A notice quotes at most this many characters of a value, and names at most this many years.
+MAX_QUOTED = 40
+MAX_YEAR_NOTICES = 3
 
 
 @dataclass(frozen=True)
@@ -28,6 +31,11 @@ class ViewState:
     lang: str = "de"
     tiles: str = "none"
     release: str = ""
+
+
+def _shortened(value: str) -> str:
+    """A parameter value short enough to quote in a notice."""
+    return value if len(value) <= MAX_QUOTED else value[: MAX_QUOTED - 1] + "…"
 
 
 def _first(value: str | list[str] | None) -> str | None:
@@ -80,12 +88,13 @@ def parse_view(
                 notices.append(("date_out_of_range", raw_date))
     raw_years = _first(params.get("year"))
     if raw_years:
-        chosen = []
-        for part in raw_years.split(","):
-            if part.strip().isdigit() and int(part) in years:
+        chosen, bad = [], []
+        for part in (p.strip() for p in raw_years.split(",")):
+            if part.isascii() and part.isdigit() and int(part) in years:
                 chosen.append(int(part))
-            else:
-                notices.append(("bad_year", part))
+            elif part and part not in bad:
+                bad.append(part)
+        notices += [("bad_year", part) for part in bad[:MAX_YEAR_NOTICES]]
         view = replace(view, years=tuple(sorted(set(chosen))))
     tiles = _choice(params, "tiles", TILES, notices)
     if tiles is not None:
@@ -94,7 +103,13 @@ def parse_view(
     if release is not None:
         view = replace(view, release=release)
     messages = [
-        t(key, view.lang, value=value, first=first_day.isoformat(), last=last_day.isoformat())
+        t(
+            key,
+            view.lang,
+            value=_shortened(value),
+            first=first_day.isoformat(),
+            last=last_day.isoformat(),
+        )
         for key, value in notices
     ]
     return view, messages
