@@ -5,7 +5,7 @@ A crash or kill during the write leaves either the old file or the new one, neve
 
 from __future__ import annotations
 
-__all__ = ["write_text_atomic"]
+__all__ = ["write_bytes_atomic", "write_text_atomic"]
 
 import os
 import tempfile
@@ -14,13 +14,18 @@ from pathlib import Path
 
 def write_text_atomic(path: Path, text: str, *, encoding: str = "utf-8") -> None:
     """Write `text` to `path` so that readers only ever see a complete file."""
+    write_bytes_atomic(path, text.encode(encoding))
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    """Write `data` to `path` so that readers only ever see a complete file (images, archives)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         os.chmod(tmp_name, _mode_for(path))
-        with os.fdopen(fd, "w", encoding=encoding, newline="") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp_name, path)

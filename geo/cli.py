@@ -9,6 +9,7 @@ from __future__ import annotations
 __all__ = ["MAX_PROBLEM_LINES", "main"]
 
 import argparse
+import functools
 import json
 import sys
 from collections.abc import Sequence
@@ -64,6 +65,11 @@ def _parser() -> argparse.ArgumentParser:
     press.add_argument("action", choices=["parse"])
     press.add_argument("file", type=Path)
     press.add_argument("--json", action="store_true", help="print JSON")
+
+    # Its own parser (geo.report) reads the rest of the line; see `python -m geo report --help`.
+    commands.add_parser(
+        "report", add_help=False, help="print-ready map (PNG/SVG/PDF), year panels or GIF"
+    )
     return parser
 
 
@@ -71,8 +77,12 @@ def main(
     argv: Sequence[str] | None = None, *, out: TextIO = sys.stdout, err: TextIO = sys.stderr
 ) -> int:
     """Run one command; return its exit code (2 for a bad command line)."""
+    parser = _parser()
     try:
-        args = _parser().parse_args(argv)
+        args, rest = parser.parse_known_args(argv)
+        if rest and args.command != "report":
+            parser.error(f"unrecognized arguments: {' '.join(rest)}")
+        args.rest = rest
     except UsageError as exc:
         print(f"error: {exc}", file=err)
         return 2
@@ -167,6 +177,14 @@ def _press(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return run_parse_cli(args.file, as_json=args.json, out=out, err=err)
 
 
+def _report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    # Imported here: only this command needs matplotlib.
+    from geo.report import load_report_data, run_report_cli
+
+    load = functools.partial(load_report_data, centres_path=args.centres)
+    return run_report_cli(args.rest, out=out, err=err, load=load)
+
+
 _COMMANDS = {
     "timeline": _timeline,
     "validate": _validate,
@@ -174,4 +192,5 @@ _COMMANDS = {
     "geocode": _geocode,
     "boundaries": _boundaries,
     "press": _press,
+    "report": _report,
 }
