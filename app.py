@@ -1,7 +1,8 @@
 """KI-Atlas NRW dashboard: wires Streamlit widgets to the pure functions in `geo/`.
 
 Everything that changes with the date lives in one fragment, so stepping and playing rerun only
-that part; the folium base map stays identical and only its feature groups are swapped.
+that part; the folium base map stays identical and only its feature groups are swapped. The
+press releases, the fact check and the exports are tabs that run only when they are open.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import os
 import time
 from datetime import date
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
@@ -18,11 +20,16 @@ from geo import keys, paths
 from geo.assets import install_static_assets
 from geo.boundaries import Boundaries, load_boundaries
 from geo.centres import load_centres
-from geo.chart import chart_days, rollout_chart
-from geo.errors import KiAtlasError
+from geo.chart import rollout_chart
+from geo.dataset import KI_FIRST_MONTH, Dataset
+from geo.densemap import DENSE_THRESHOLD, dense_centre_layer
+from geo.errors import DataFileError, DataProblem, KiAtlasError
+from geo.export import CSV_SEPARATORS, export_filename, standalone_html, table_csv
+from geo.factcheck import chart_marks, factcheck_table
 from geo.fuzzydate import FuzzyDate
+from geo.geocode import make_nominatim_geocode
 from geo.i18n import LANGUAGES, t
-from geo.mapview import build_base_map, centre_layer, kreis_layer
+from geo.mapview import ReleaseLink, build_base_map, centre_layer, kreis_layer
 from geo.milestones import Milestone, load_milestones
 from geo.playback import (
     DEFAULT_SPEED,
@@ -32,21 +39,58 @@ from geo.playback import (
     next_frame,
     step_month,
 )
+from geo.press import PressRelease, load_press_releases
+from geo.presssearch import (
+    RESULT_CSS,
+    SearchQuery,
+    all_tags,
+    date_span,
+    hit_html,
+    release_centres,
+    releases_by_centre,
+    search,
+    tag_label,
+)
+from geo.report import render_animation, render_map, render_small_multiples, report_filename
 from geo.table import centres_table
-from geo.timeline import CentreState, Timeline, month_starts
+from geo.timeline import CentreState, Snapshot, Timeline
+from geo.upload import (
+    FIELD_LABEL_KEYS,
+    FIELDS,
+    REQUIRED_FIELDS,
+    UploadLimits,
+    UploadResult,
+    build_sites,
+    geocode_missing,
+    guess_mapping,
+    read_table,
+    sample_csv,
+    upload_timeline,
+)
 from geo.urlstate import TILES, ViewState, parse_view, view_to_query
 
-FIRST_MONTH = date(2012, 1, 1)
+REPORT_FORMATS = ("png", "svg", "pdf")
+UPLOAD_LIMITS = UploadLimits()
+MIME_TYPES = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf"}
+TAB_NAMES = ("tab_map", "tab_press", "tab_check", "tab_export", "tab_own")
 
 
 @st.cache_resource
 def _timeline() -> Timeline:
-    return Timeline(load_centres(paths.CENTRES_CSV))
+    """The KI centres, or another centres file named by `KI_CENTRES_PATH` (benchmarks use it)."""
+    return Timeline(load_centres(Path(os.environ.get("KI_CENTRES_PATH") or paths.CENTRES_CSV)))
 
 
 @st.cache_resource
 def _milestones() -> tuple[Milestone, ...]:
     return load_milestones(paths.MILESTONES_CSV)
+
+
+@st.cache_resource
+def _press() -> dict[str, PressRelease]:
+    """The press releases by id, in file order (another file when `KI_PRESS_PATH` names one)."""
+    path = Path(os.environ.get("KI_PRESS_PATH") or paths.PRESS_CSV)
+    return {release.id: release for release in load_press_releases(path)}
 
 
 @st.cache_resource
@@ -62,25 +106,43 @@ def _static_assets() -> None:
 
 
 @st.cache_resource
-def _series(_timeline: Timeline, last: date) -> pd.DataFrame:
-    return _timeline.series(chart_days(FIRST_MONTH, last, _timeline.event_days()))
+def _checks(_timeline: Timeline, _milestones: tuple[Milestone, ...]) -> list:
+    return _timeline.check(_milestones)
 
 
-def _months(timeline: Timeline) -> list[date]:
-    """Monthly slider steps from 01/2012 to the month after the last event."""
-    last = max(timeline.event_days())
-    after_last = date(last.year + (last.month == 12), last.month % 12 + 1, 1)
-    return month_starts(FIRST_MONTH, after_last)
+@st.cache_resource
+def _ki() -> Dataset:
+    return Dataset(_timeline(), _milestones(), first_month=KI_FIRST_MONTH)
 
 
-def _start_years(timeline: Timeline) -> list[int]:
-    return sorted({w.certain_year for w in timeline.windows.values() if w.certain_year})
+def _dataset() -> Dataset:
+    """The data this session replays: its own upload when chosen, else the KI centres."""
+    own = st.session_state.get(keys.OWN_DATASET)
+    if own is not None and st.session_state.get(keys.USE_OWN):
+        return own
+    return _ki()
 
 
 def _set_day(day: date, months: list[date]) -> None:
     """Show `day` exactly; the slider moves to the month containing it."""
     st.session_state[keys.SELECTED_DAY] = day
     st.session_state[keys.DATE_SLIDER] = step_month(months, day, 0)
+
+
+def _release_day(release: PressRelease) -> date | None:
+    """The day a release is shown at: its date, or the last day its precision allows."""
+    return release.date.latest or release.date.earliest
+
+
+def _select_release(release_id: str, months: list[date]) -> None:
+    """Show a release on the map: its date, its centres highlighted, the map tab open."""
+    _switch_dataset(own=False)
+    st.session_state[keys.RELEASE] = release_id
+    day = _release_day(_press()[release_id])
+    if day is not None:
+        _set_day(day, months)
+    st.session_state[keys.PLAYING] = False
+    st.session_state[keys.TABS] = t("tab_map", st.session_state[keys.LANG])
 
 
 def _apply_url_once(months: list[date], years: list[int]) -> None:
@@ -94,6 +156,7 @@ def _apply_url_once(months: list[date], years: list[int]) -> None:
         first_day=months[0],
         last_day=months[-1],
         years=tuple(years),
+        releases=tuple(_press()),
     )
     _set_day(view.day, months)
     st.session_state[keys.YEARS] = list(view.years)
@@ -103,6 +166,9 @@ def _apply_url_once(months: list[date], years: list[int]) -> None:
     st.session_state.setdefault(keys.PLAYING, False)
     st.session_state.setdefault(keys.SPEED, DEFAULT_SPEED)
     st.session_state.setdefault(keys.LOOP, False)
+    st.session_state[keys.RELEASE] = ""
+    if view.release:
+        _select_release(view.release, months)
     st.session_state[keys.URL_APPLIED] = True
 
 
@@ -129,6 +195,26 @@ def _advance_if_due(months: list[date]) -> None:
         st.rerun()
 
 
+def _switch_dataset(*, own: bool) -> None:
+    """Replay the KI data or the session's own upload, from its last month, not playing."""
+    st.session_state[keys.USE_OWN] = own and st.session_state.get(keys.OWN_DATASET) is not None
+    data = _dataset()
+    _set_day(data.months[-1], data.months)
+    st.session_state[keys.YEARS] = []
+    st.session_state[keys.PLAYING] = False
+    if own:
+        st.session_state[keys.RELEASE] = ""
+
+
+def _translate_tab() -> None:
+    """Keep the open tab when the language changes (tabs are tracked by their label)."""
+    new = st.session_state[keys.LANG]
+    current = st.session_state.get(keys.TABS)
+    for name in TAB_NAMES:
+        if current in (t(name, lang) for lang in LANGUAGES):
+            st.session_state[keys.TABS] = t(name, new)
+
+
 def _sidebar(lang: str) -> None:
     with st.sidebar:
         st.radio(
@@ -137,6 +223,7 @@ def _sidebar(lang: str) -> None:
             key=keys.LANG,
             format_func=lambda code: {"de": "Deutsch", "en": "English"}[code],
             horizontal=True,
+            on_change=_translate_tab,
         )
         st.radio(
             t("tiles", lang),
@@ -145,6 +232,20 @@ def _sidebar(lang: str) -> None:
             format_func=lambda name: t(f"tiles_{name}", lang),
             help=t("tiles_help", lang),
         )
+        own = st.session_state.get(keys.OWN_DATASET)
+        if own is not None:
+            st.radio(
+                t("app_dataset", lang),
+                (False, True),
+                index=int(bool(st.session_state.get(keys.USE_OWN))),
+                format_func=lambda use_own: (
+                    t("app_dataset_own", lang, file=own.filename)
+                    if use_own
+                    else t("app_dataset_ki", lang)
+                ),
+                key=keys.DATASET_CHOICE,
+                on_change=lambda: _switch_dataset(own=st.session_state[keys.DATASET_CHOICE]),
+            )
 
 
 def _playback_controls(lang: str) -> None:
@@ -154,14 +255,21 @@ def _playback_controls(lang: str) -> None:
         t("pause" if playing else "play", lang),
         key=keys.PLAY_BUTTON,
         on_click=_toggle_play,
-        use_container_width=True,
+        width="stretch",
     )
     speed.select_slider(t("speed", lang), SPEEDS, key=keys.SPEED, format_func=lambda s: f"{s:g}×")
     loop.toggle(t("loop", lang), key=keys.LOOP)
 
 
 def _kpis(
-    timeline: Timeline, snapshot, kreis_states, years: list[int], day: date, lang: str
+    timeline: Timeline,
+    snapshot: Snapshot,
+    kreis_states: dict[str, CentreState],
+    years: list[int],
+    day: date,
+    lang: str,
+    *,
+    own: bool,
 ) -> None:
     columns = st.columns(5)
     uncertain = snapshot.count(CentreState.UNCERTAIN)
@@ -174,7 +282,7 @@ def _kpis(
     columns[2].metric(t("kpi_approved", lang), snapshot.count(CentreState.APPROVED))
     covered = sum(1 for s in kreis_states.values() if s is CentreState.OPEN)
     columns[3].metric(
-        t("kpi_covered", lang),
+        t("kpi_covered_own" if own else "kpi_covered", lang),
         t("kpi_covered_value", lang, n=covered),
         help=t("kpi_covered_help", lang),
     )
@@ -186,9 +294,55 @@ def _kpis(
     )
 
 
-def _rollout(months: list[date], years_available: list[int], lang: str, tiles: str) -> None:
+def _release_href(release_id: str, lang: str) -> str:
+    """A link that opens the dashboard with `release_id` selected (popups open it in a new tab)."""
+    base = str(st.get_option("server.baseUrlPath") or "").strip("/")
+    prefix = f"/{base}/" if base else "/"
+    return f"{prefix}?release={release_id}&lang={lang}"
+
+
+@st.cache_resource
+def _popup_releases(_timeline: Timeline, lang: str) -> dict[str, list[ReleaseLink]]:
+    """Per centre, links to the press releases that mention it, newest first."""
+    releases = _press()
+    by_centre = releases_by_centre(releases.values(), _timeline.centres)
+    return {
+        centre_id: [
+            ReleaseLink(_release_href(rid, lang), _release_label(releases[rid], lang))
+            for rid in ids
+        ]
+        for centre_id, ids in by_centre.items()
+    }
+
+
+def _release_label(release: PressRelease, lang: str) -> str:
+    title = release.title or release.text or release.summary_de
+    short = title if len(title) <= 70 else title[:69] + "…"
+    return f"{release.date.describe(lang)}: {short}"
+
+
+def _release_banner(timeline: Timeline, lang: str) -> frozenset[str] | None:
+    """Name the selected release above the map and return the centres it highlights."""
+    release_id = st.session_state.get(keys.RELEASE)
+    if not release_id:
+        return None
+    release = _press()[release_id]
+    ids = frozenset(release_centres(release, timeline.centres))
+    text, clear = st.columns([6, 1], vertical_alignment="center")
+    text.info(t("app_press_selected", lang, release=_release_label(release, lang), n=len(ids)))
+    clear.button(
+        t("app_press_clear", lang),
+        key=keys.CLEAR_RELEASE,
+        on_click=lambda: st.session_state.update({keys.RELEASE: ""}),
+        width="stretch",
+    )
+    return ids
+
+
+def _rollout(data: Dataset, lang: str, tiles: str) -> None:
     """The date-dependent part of the page: controls, KPIs, map, chart and table."""
-    timeline, milestones, boundaries = _timeline(), _milestones(), _boundaries()
+    timeline, milestones, boundaries = data.timeline, data.milestones, _boundaries()
+    months, years_available = data.months, data.start_years
     _advance_if_due(months)
 
     back, slider, forward = st.columns([2, 9, 2], vertical_alignment="bottom")
@@ -198,7 +352,7 @@ def _rollout(months: list[date], years_available: list[int], lang: str, tiles: s
         on_click=lambda: _set_day(
             step_month(months, st.session_state[keys.DATE_SLIDER], -1), months
         ),
-        use_container_width=True,
+        width="stretch",
     )
     slider.select_slider(
         t("month", lang),
@@ -215,7 +369,7 @@ def _rollout(months: list[date], years_available: list[int], lang: str, tiles: s
         on_click=lambda: _set_day(
             step_month(months, st.session_state[keys.DATE_SLIDER], 1), months
         ),
-        use_container_width=True,
+        width="stretch",
     )
     day: date = st.session_state[keys.SELECTED_DAY]
 
@@ -247,25 +401,36 @@ def _rollout(months: list[date], years_available: list[int], lang: str, tiles: s
         key=keys.YEARS,
         help=t("years_help", lang),
     )
-    highlight = frozenset(timeline.started_in(chosen_years)) if chosen_years else None
+    highlight = None if data.own else _release_banner(timeline, lang)
+    if highlight is None and chosen_years:
+        highlight = frozenset(timeline.started_in(chosen_years))
 
     snapshot = timeline.snapshot(day)
     kreis_states = timeline.kreis_states(snapshot)
-    _kpis(timeline, snapshot, kreis_states, chosen_years, day, lang)
+    _kpis(timeline, snapshot, kreis_states, chosen_years, day, lang, own=data.own)
     st_folium(
         build_base_map(boundaries, lang=lang, tiles=tiles),
         key=keys.MAP,
         feature_group_to_add=[
             kreis_layer(boundaries, kreis_states, lang=lang),
-            centre_layer(timeline, snapshot, lang=lang, highlight=highlight),
+            dense_centre_layer(timeline, snapshot, lang=lang, highlight=highlight)
+            if len(timeline.centres) > DENSE_THRESHOLD
+            else centre_layer(
+                timeline,
+                snapshot,
+                lang=lang,
+                highlight=highlight,
+                release_links=None if data.own else _popup_releases(timeline, lang),
+            ),
         ],
         returned_objects=[],
         height=620,
         use_container_width=True,
     )
+    marks = None if data.own else chart_marks(_checks(timeline, milestones), lang)
     st.altair_chart(
-        rollout_chart(_series(timeline, months[-1]), milestones, day, lang=lang),
-        use_container_width=True,
+        rollout_chart(data.series, milestones, day, lang=lang, emphasis=marks),
+        width="stretch",
     )
     day_words = FuzzyDate.parse(day.isoformat(), "day").describe(lang)
     st.subheader(t("table_title", lang, date=day_words))
@@ -273,26 +438,362 @@ def _rollout(months: list[date], years_available: list[int], lang: str, tiles: s
     st.dataframe(
         table,
         hide_index=True,
-        use_container_width=True,
+        width="stretch",
         column_config={t("col_sources", lang): st.column_config.ListColumn()},
     )
-    view = ViewState(day=day, years=tuple(chosen_years), lang=lang, tiles=tiles)
+    view = ViewState(
+        day=day,
+        years=tuple(chosen_years),
+        lang=lang,
+        tiles=tiles,
+        release=st.session_state.get(keys.RELEASE, ""),
+    )
     st.query_params.from_dict(view_to_query(view))
+
+
+def _press_tab(months: list[date], lang: str) -> None:
+    """Search the press releases like the seed page, and show one on the map."""
+    releases = _press()
+    timeline = _timeline()
+    first, last = date_span(releases.values())
+    query_box, period, kinds = st.columns([3, 2, 2], vertical_alignment="bottom")
+    text = query_box.text_input(
+        t("app_press_search", lang),
+        key=keys.PRESS_QUERY,
+        placeholder=t("app_press_search_hint", lang),
+    )
+    chosen_range = period.date_input(
+        t("app_press_range", lang),
+        value=(first, last),
+        min_value=first,
+        max_value=last,
+        key=keys.PRESS_RANGE,
+        format="DD.MM.YYYY",
+    )
+    tags = kinds.multiselect(
+        t("app_press_tags", lang),
+        all_tags(releases.values()),
+        key=keys.PRESS_TAGS,
+        format_func=lambda tag: tag_label(tag, lang),
+    )
+    undated = st.checkbox(t("app_press_undated", lang), value=True, key=keys.PRESS_UNDATED)
+    picked = tuple(chosen_range)  # empty or one date while the user is still picking
+    start = picked[0] if picked else None
+    end = picked[1] if len(picked) > 1 else None
+    hits = search(
+        releases.values(),
+        SearchQuery(
+            text=text,
+            start=start,
+            end=end,
+            tags=frozenset(tags),
+            include_undated=undated,
+        ),
+        centres=timeline.centres,
+    )
+    st.markdown(f"**{t('app_press_count', lang, n=len(hits))}**")
+    names = {c.id: c.name for c in timeline.centres}
+    st.html(f"<style>{RESULT_CSS}</style>")
+    for hit in hits:
+        with st.container(border=True):
+            st.html(hit_html(hit, lang, centre_names=names))
+            st.button(
+                t("app_press_show", lang),
+                key=keys.SHOW_RELEASE_PREFIX + hit.release.id,
+                on_click=_select_release,
+                args=(hit.release.id, months),
+                disabled=_release_day(hit.release) is None and not hit.centre_ids,
+            )
+
+
+def _check_tab(lang: str) -> None:
+    """Every dated count statement beside what the dataset gives at that date."""
+    data = _ki()
+    timeline, milestones = data.timeline, data.milestones
+    checks = _checks(timeline, milestones)
+    st.markdown(t("app_fc_intro", lang))
+    st.dataframe(
+        factcheck_table(checks, lang),
+        hide_index=True,
+        width="stretch",
+        column_config={t("fc_col_source", lang): st.column_config.LinkColumn()},
+    )
+    st.altair_chart(
+        rollout_chart(
+            data.series,
+            milestones,
+            st.session_state[keys.SELECTED_DAY],
+            lang=lang,
+            emphasis=chart_marks(checks, lang),
+        ),
+        width="stretch",
+    )
+
+
+def _export_tab(data: Dataset, lang: str) -> None:
+    """Downloads of the state at the shown date; every file is made when its button is clicked."""
+    timeline, boundaries, months = data.timeline, _boundaries(), data.months
+    title = t("app_dataset_own", lang, file=data.filename) if data.own else None
+    day: date = st.session_state[keys.SELECTED_DAY]
+    day_words = FuzzyDate.parse(day.isoformat(), "day").describe(lang)
+    st.markdown(t("app_export_intro", lang, date=day_words))
+
+    st.subheader(t("app_export_figure", lang))
+    columns = st.columns(3)
+    for column, fmt in zip(columns, REPORT_FORMATS, strict=True):
+        column.download_button(
+            fmt.upper(),
+            data=lambda fmt=fmt: render_map(
+                timeline, boundaries, day, lang=lang, fmt=fmt, title=title
+            ),
+            file_name=report_filename("map", day, fmt),
+            mime=MIME_TYPES[fmt],
+            key=f"{keys.DOWNLOAD_PREFIX}map_{fmt}",
+            on_click="ignore",
+            width="stretch",
+        )
+    st.subheader(t("app_export_years", lang, first=data.year_ends[0], last=data.year_ends[-1]))
+    columns = st.columns(3)
+    for column, fmt in zip(columns, REPORT_FORMATS, strict=True):
+        column.download_button(
+            fmt.upper(),
+            data=lambda fmt=fmt: render_small_multiples(
+                timeline, boundaries, data.year_ends, lang=lang, fmt=fmt, title=title
+            ),
+            file_name=report_filename("years", None, fmt, years=data.year_ends),
+            mime=MIME_TYPES[fmt],
+            key=f"{keys.DOWNLOAD_PREFIX}years_{fmt}",
+            on_click="ignore",
+            width="stretch",
+        )
+
+    st.subheader(t("app_export_animation", lang))
+    frame_ms = st.slider(
+        t("app_export_frame_ms", lang), 100, 2000, 400, step=100, key=keys.GIF_FRAME_MS
+    )
+    if st.button(t("app_export_make_gif", lang), key=keys.MAKE_GIF):
+        bar = st.progress(0.0, text=t("app_export_rendering", lang))
+
+        def progress(done: int, total: int) -> None:
+            bar.progress(done / total, text=t("app_export_progress", lang, done=done, total=total))
+
+        gif = render_animation(
+            timeline,
+            boundaries,
+            lang=lang,
+            frame_ms=frame_ms,
+            months=months,
+            progress=progress,
+            title=title,
+        )
+        st.session_state[keys.GIF] = (data.filename, lang, frame_ms, gif)
+        bar.empty()
+    made = st.session_state.get(keys.GIF)
+    if made is not None and made[0] == data.filename:
+        st.download_button(
+            t("app_export_gif", lang, size=_megabytes(made[3])),
+            data=made[3],
+            file_name=report_filename("animation", None, "gif"),
+            mime="image/gif",
+            key=f"{keys.DOWNLOAD_PREFIX}gif",
+            on_click="ignore",
+        )
+
+    st.subheader(t("app_export_table", lang, date=day_words))
+    sep = st.radio(
+        t("app_export_sep", lang),
+        CSV_SEPARATORS,
+        format_func=lambda s: t(
+            "app_export_sep_semicolon" if s == ";" else "app_export_sep_comma", lang
+        ),
+        horizontal=True,
+        key=keys.CSV_SEP,
+    )
+    st.download_button(
+        "CSV",
+        data=lambda: table_csv(centres_table(timeline, timeline.snapshot(day), lang=lang), sep=sep),
+        file_name=export_filename("centres", day, "csv"),
+        mime="text/csv",
+        key=f"{keys.DOWNLOAD_PREFIX}csv",
+        on_click="ignore",
+    )
+    st.subheader(t("app_export_html", lang))
+    st.caption(t("app_export_html_help", lang))
+    st.download_button(
+        "HTML",
+        data=lambda: standalone_html(timeline, boundaries, lang=lang, months=months, selected=day),
+        file_name=export_filename("map", day, "html"),
+        mime="text/html",
+        key=f"{keys.DOWNLOAD_PREFIX}html",
+        on_click="ignore",
+    )
+
+
+def _show_problems(problems: tuple[DataProblem, ...] | list[DataProblem], lang: str) -> None:
+    """Every problem of a file as a table: file, line, column, value, message (as text)."""
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    t("app_problem_file", lang): p.file,
+                    t("app_problem_line", lang): p.line,
+                    t("app_problem_column", lang): p.column or "",
+                    t("app_problem_value", lang): p.value or "",
+                    t("app_problem_message", lang): p.message,
+                }
+                for p in problems
+            ]
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+
+
+def _own_data_tab(lang: str) -> None:
+    """Upload a CSV or Excel file of sites, map its columns, and replay it like the KI data."""
+    st.markdown(
+        t(
+            "app_own_intro",
+            lang,
+            mb=UPLOAD_LIMITS.max_bytes // 1_000_000,
+            rows=f"{UPLOAD_LIMITS.max_rows:,}".replace(",", "."),
+        )
+    )
+    st.download_button(
+        t("app_own_sample", lang),
+        data=sample_csv(),
+        file_name="beispiel-standorte.csv",
+        mime="text/csv",
+        key=f"{keys.DOWNLOAD_PREFIX}sample",
+        on_click="ignore",
+    )
+    upload = st.file_uploader(
+        t("app_own_file", lang),
+        key=keys.UPLOAD,
+        max_upload_size=UPLOAD_LIMITS.max_bytes // 1_000_000 + 1,
+    )
+    if upload is None:
+        return
+    try:
+        table = read_table(upload.getvalue(), upload.name, limits=UPLOAD_LIMITS)
+    except DataFileError as exc:
+        st.error(t("app_own_unreadable", lang, file=upload.name))
+        _show_problems(exc.problems, lang)
+        return
+    st.caption(
+        t(
+            "app_own_read",
+            lang,
+            rows=len(table.rows),
+            columns=len(table.columns),
+            format=table.kind.upper(),
+            encoding=table.encoding or "—",
+            sep={";": ";", ",": ",", "\t": "Tab"}.get(table.separator, table.separator or "—"),
+        )
+    )
+    st.dataframe(
+        pd.DataFrame(list(table.rows[:5]), columns=list(table.columns)),
+        hide_index=True,
+        width="stretch",
+    )
+    st.subheader(t("app_own_mapping", lang))
+    guessed = guess_mapping(table.columns)
+    options = [None, *table.columns]
+    mapping: dict[str, str | None] = {}
+    cells = st.columns(3)
+    for index, name in enumerate(FIELDS):
+        label = t(FIELD_LABEL_KEYS[name], lang) + (" *" if name in REQUIRED_FIELDS else "")
+        mapping[name] = cells[index % 3].selectbox(
+            label,
+            options,
+            index=options.index(guessed.get(name)),
+            format_func=lambda c: t("app_own_unmapped", lang) if c is None else c,
+            key=f"{keys.MAPPING_PREFIX}{upload.file_id}_{name}",
+        )
+    if st.button(t("app_own_apply", lang), key=keys.APPLY_UPLOAD, type="primary"):
+        try:
+            result = build_sites(table, mapping, boundaries=_boundaries(), filename=upload.name)
+        except DataFileError as exc:
+            _show_problems(exc.problems, lang)
+            return
+        st.session_state[keys.UPLOAD_RESULT] = result
+        st.session_state[keys.GEOCODED] = ()
+        _use_upload(lang)
+    result = st.session_state.get(keys.UPLOAD_RESULT)
+    if result is None or result.filename != upload.name:
+        return
+    _upload_summary(result, lang)
+
+
+def _use_upload(lang: str) -> None:
+    """Make the session's upload (plus what was geocoded) the replayed dataset."""
+    result = st.session_state[keys.UPLOAD_RESULT]
+    centres = (*result.centres, *st.session_state.get(keys.GEOCODED, ()))
+    if not centres:
+        st.session_state[keys.OWN_DATASET] = None
+        _switch_dataset(own=False)
+        return
+    try:
+        timeline = upload_timeline(centres, label=result.filename)
+    except DataFileError as exc:
+        _show_problems(exc.problems, lang)
+        return
+    st.session_state[keys.OWN_DATASET] = Dataset(timeline, filename=result.filename)
+    _switch_dataset(own=True)
+
+
+def _upload_summary(result: UploadResult, lang: str) -> None:
+    """What the upload gave: sites shown, rows left out (with why), rows waiting for geocoding."""
+    geocoded = st.session_state.get(keys.GEOCODED, ())
+    shown = len(result.centres) + len(geocoded)
+    st.success(t("app_own_shown", lang, shown=shown, rows=result.rows))
+    if result.problems:
+        st.warning(t("app_own_left_out", lang, n=len(result.bad_lines)))
+        _show_problems(result.problems, lang)
+    done = {c.id for c in geocoded}
+    waiting = [c for c in result.missing_coordinates if c.id not in done]
+    if not waiting:
+        return
+    st.info(t("app_own_missing", lang, n=len(waiting)))
+    go, stop = st.columns(2)
+    if not go.button(t("app_own_geocode", lang, n=len(waiting)), key=keys.GEOCODE_UPLOAD):
+        return
+    stop.button(t("app_own_cancel", lang), key=keys.CANCEL_GEOCODE)
+    bar = st.progress(0.0, text=t("app_own_geocoding", lang))
+    geocode = make_nominatim_geocode()
+    outcome = None
+    for index, centre in enumerate(waiting):
+        outcome = geocode_missing([centre], geocode, boundaries=_boundaries())
+        if outcome.located:
+            st.session_state[keys.GEOCODED] = (*st.session_state[keys.GEOCODED], *outcome.located)
+        if outcome.stopped == "offline":
+            break
+        bar.progress((index + 1) / len(waiting), text=t("app_own_geocoding", lang))
+    bar.empty()
+    if outcome is not None and outcome.stopped == "offline":
+        st.error(t("app_own_offline", lang, missing=len(waiting), error=outcome.error))
+    _use_upload(lang)
+
+
+def _megabytes(data: bytes) -> str:
+    return f"{len(data) / 1_000_000:.1f} MB"
 
 
 def main() -> None:
     st.set_page_config(page_title="KI-Atlas NRW", page_icon="🗺️", layout="wide")
     _static_assets()
-    timeline = _timeline()
-    months = _months(timeline)
-    years = _start_years(timeline)
-    _apply_url_once(months, years)
+    ki = _ki()
+    _apply_url_once(ki.months, ki.start_years)
     lang = st.session_state[keys.LANG]
     _sidebar(lang)
     lang, tiles = st.session_state[keys.LANG], st.session_state[keys.TILES]
+    data = _dataset()
 
     st.title(t("title", lang))
-    st.caption(t("subtitle", lang))
+    if data.own:
+        st.caption(t("app_own_subtitle", lang, file=data.filename, n=len(data.timeline.centres)))
+    else:
+        st.caption(t("subtitle", lang))
     for notice in st.session_state[keys.NOTICES]:
         st.warning(notice)
     boundaries = _boundaries()
@@ -301,10 +802,27 @@ def main() -> None:
     elif boundaries.notice:
         st.info(boundaries.notice)
 
-    _playback_controls(lang)
-    playing = st.session_state[keys.PLAYING]
-    run_every = interval_seconds(st.session_state[keys.SPEED]) if playing else None
-    st.fragment(run_every=run_every)(_rollout)(months, years, lang, tiles)
+    map_tab, press_tab, check_tab, export_tab, own_tab = st.tabs(
+        [t(name, lang) for name in TAB_NAMES], key=keys.TABS, on_change="rerun"
+    )
+    if map_tab.open:
+        with map_tab:
+            _playback_controls(lang)
+            playing = st.session_state[keys.PLAYING]
+            run_every = interval_seconds(st.session_state[keys.SPEED]) if playing else None
+            st.fragment(run_every=run_every)(_rollout)(data, lang, tiles)
+    if press_tab.open:
+        with press_tab:
+            _press_tab(ki.months, lang)
+    if check_tab.open:
+        with check_tab:
+            _check_tab(lang)
+    if export_tab.open:
+        with export_tab:
+            _export_tab(data, lang)
+    if own_tab.open:
+        with own_tab:
+            _own_data_tab(lang)
 
 
 try:
