@@ -4,7 +4,7 @@ without re-mounting the map, URL state, popups, no third-party requests, a scree
 from __future__ import annotations
 
 from datetime import date
-from urllib.parse import urlparse
+from urllib.parse import parse_qs, urlparse
 
 import pytest
 from playwright.sync_api import expect
@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 from geo.centres import load_centres
 from geo.paths import CENTRES_CSV, ROOT
 from geo.playback import step_month
+from tests.browser.conftest import MAP_FRAME
 
 pytestmark = pytest.mark.browser
 
@@ -227,3 +228,28 @@ def _click_in_map(dashboard, x: float, y: float) -> None:
     assert 0 <= page_x < viewport["width"]
     assert 0 <= page_y < viewport["height"]
     dashboard.page.mouse.click(page_x, page_y)
+
+
+def test_a_popup_links_to_the_releases_that_mention_the_centre(dashboard, timeline) -> None:
+    dashboard.open("?date=2018-10-01")
+    dashboard.map_element().scroll_into_view_if_needed()
+    dashboard.wait_until_settled()
+    kleve = next(m for m in dashboard.drawn_markers() if m["id"] == "kreis-kleve")
+    _click_in_map(dashboard, kleve["x"], kleve["y"])
+    popup = _popup(dashboard)
+    expect(popup).to_have_attribute("data-centre", "kreis-kleve")
+    popup.locator("details.ki-releases summary").click()
+    links = popup.locator("a.ki-release-link")
+    expect(links.first).to_be_visible()
+    assert links.count() >= 3
+    assert links.first.get_attribute("target") == "_blank"
+    with dashboard.page.context.expect_page() as opened:
+        links.first.click()
+    release_page = opened.value
+    release_page.wait_for_load_state()
+    release_id = parse_qs(urlparse(release_page.url).query)["release"][0]
+    assert f"?release={release_id}&" in links.first.get_attribute("href")
+    expect(release_page.get_by_text("erwähnte Zentren hervorgehoben")).to_be_visible(timeout=60_000)
+    highlighted = release_page.frame_locator(MAP_FRAME).locator("path.ki-marker.ki-highlight")
+    expect(highlighted.first).to_be_visible()
+    release_page.close()
