@@ -8,6 +8,7 @@ feature group returned by `centre_layer`, which is swapped into the live map.
 from __future__ import annotations
 
 __all__ = [
+    "DENSE_THRESHOLD",
     "KREIS_FILLS",
     "MARKER_STYLES",
     "NRW_CENTER",
@@ -15,14 +16,17 @@ __all__ = [
     "TILE_LAYERS",
     "Legend",
     "ReleaseLink",
+    "SiteMarkers",
     "build_base_map",
     "centre_layer",
     "kreis_layer",
     "legend_html",
+    "marker_style",
     "popup_html",
     "ring_offsets",
 ]
 
+import json
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -45,6 +49,14 @@ NRW_ZOOM = 8
 NRW_EXTENT = ((50.32, 5.86), (52.53, 9.46))
 # Each further co-located centre is drawn as a ring this many pixels wider.
 RING_STEP = 6
+# Above this many centres the markers share one canvas and carry no popup (see `centre_layer`).
+DENSE_THRESHOLD = 1000
+# folium's option names for the Leaflet ones the marker styles use.
+_LEAFLET_NAMES = {
+    "fill_color": "fillColor",
+    "fill_opacity": "fillOpacity",
+    "dash_array": "dashArray",
+}
 
 # Colour-blind safe (Okabe-Ito); uncertain and approved also differ by fill and dash.
 MARKER_STYLES: Mapping[CentreState, dict[str, object]] = {
@@ -320,6 +332,95 @@ def _short(url: str) -> str:
     return bare if len(bare) <= 60 else bare[:57] + "…"
 
 
+class SiteMarkers(MacroElement):
+    """Leaflet script that adds circle markers from one JSON array to its feature group.
+
+    A folium `CircleMarker` with popup and tooltip costs milliseconds to render on every slider
+    step; one array costs a `json.dumps`. Rows are `[lat, lon, style index, tooltip text, popup
+    HTML or null]`; tooltips are set as text, never HTML, popups from `popup_html` (escaped).
+    With `canvas`, all markers share one canvas renderer (thousands of sites); otherwise each is
+    an SVG path with its `className`. Afterwards `window.kiSites` holds `counts` (the counts by
+    state and the day) and a draw counter, a ready signal for browser checks (canvas markers
+    have no DOM node).
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function (group) {
+            var rows = {{ this.rows|tojson }};
+            var styles = {{ this.styles|tojson }};
+            var counts = {{ this.counts|tojson }};
+            function text(value) {
+                return function () {
+                    var span = document.createElement("span");
+                    span.textContent = value;
+                    return span;
+                };
+            }
+            function draw(map) {
+                var extra = {};
+                {% if this.canvas %}
+                extra.renderer = map._kiCanvas || (map._kiCanvas = L.canvas({padding: 0.5}));
+                {% endif %}
+                for (var i = 0; i < rows.length; i++) {
+                    var row = rows[i];
+                    var options = L.extend({}, styles[row[2]], extra);
+                    var marker = L.circleMarker([row[0], row[1]], options)
+                        .bindTooltip(text(row[3]));
+                    if (row[4] !== null) {
+                        marker.bindPopup(row[4], {maxWidth: 420});
+                    }
+                    marker.addTo(group);
+                }
+                window.kiSites = L.extend({drawn: ((window.kiSites || {}).drawn || 0) + 1}, counts);
+            }
+            if (group._map) {
+                draw(group._map);
+            } else {
+                group.once("add", function () { draw(group._map); });
+            }
+        })({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(
+        self,
+        rows: list[list[object]],
+        styles: list[dict[str, object]],
+        counts: Mapping[str, object],
+        *,
+        canvas: bool,
+    ) -> None:
+        super().__init__()
+        self._name = "SiteMarkers"
+        self.rows = rows
+        self.styles = styles
+        self.counts = dict(counts)
+        self.canvas = canvas
+
+
+def marker_style(
+    state: CentreState, *, highlight: bool | None = None, ring: int = 0, canvas: bool = False
+) -> dict[str, object]:
+    """Leaflet path options of a centre marker: `MARKER_STYLES` with its classes, the ring offset
+    of a co-located centre, and, with a highlight, stronger (True) or dimmed (False)."""
+    style = {_LEAFLET_NAMES.get(k, k): v for k, v in MARKER_STYLES[state].items()}
+    style["radius"] = float(style["radius"]) + ring
+    classes = f"ki-marker ki-{state.value}"
+    if highlight is True:
+        classes += " ki-highlight"
+        style["weight"] = float(style["weight"]) + 1.5
+        style["radius"] = float(style["radius"]) + 2
+    elif highlight is False:
+        style["opacity"] = 0.35
+        style["fillOpacity"] = float(style["fillOpacity"]) * 0.35
+    if not canvas:
+        style["className"] = classes
+    return style
+
+
 def centre_layer(
     timeline: Timeline,
     snapshot: Snapshot,
@@ -332,41 +433,41 @@ def centre_layer(
 
     With `highlight`, those centres get the class `ki-highlight` and a stronger outline, and
     all others are dimmed. `release_links` maps centre ids to the press releases naming them.
+    Above `DENSE_THRESHOLD` centres the markers share one canvas and carry no popup; their
+    tooltip names the state instead.
     """
     release_links = release_links or {}
-    group = folium.FeatureGroup(name="centres")
-    offsets = ring_offsets(timeline.centres)
+    canvas = len(timeline.centres) > DENSE_THRESHOLD
+    offsets = {} if canvas else ring_offsets(timeline.centres)
     drawn = sorted(timeline.centres, key=lambda c: -offsets.get(c.id, 0))
+    styles: list[dict[str, object]] = []
+    style_index: dict[str, int] = {}
+    rows: list[list[object]] = []
     for centre in drawn:
         state = snapshot.states.get(centre.id)
         if state is None:
             continue
-        style = dict(MARKER_STYLES[state])
-        style["radius"] += offsets.get(centre.id, 0)
-        classes = f"ki-marker ki-{state.value}"
-        if highlight is not None:
-            if centre.id in highlight:
-                classes += " ki-highlight"
-                style["weight"] = float(style["weight"]) + 1.5
-                style["radius"] += 2
-            else:
-                style["opacity"] = 0.35
-                style["fill_opacity"] = float(style["fill_opacity"]) * 0.35
-        colocated = centre.id in offsets
-        folium.CircleMarker(
-            location=(centre.lat, centre.lon),
-            tooltip=folium.Tooltip(escape(centre.name)),
-            popup=folium.Popup(
-                popup_html(
-                    centre,
-                    timeline.windows[centre.id],
-                    lang=lang,
-                    colocated=colocated,
-                    releases=release_links.get(centre.id, ()),
-                ),
-                max_width=420,
-            ),
-            class_name=classes,
-            **style,
-        ).add_to(group)
+        chosen = None if highlight is None else centre.id in highlight
+        style = marker_style(state, highlight=chosen, ring=offsets.get(centre.id, 0), canvas=canvas)
+        key = json.dumps(style, sort_keys=True)
+        if key not in style_index:
+            style_index[key] = len(styles)
+            styles.append(style)
+        if canvas:
+            tooltip, popup = f"{centre.name} ({t(state.value, lang)})", None
+        else:
+            tooltip = centre.name
+            popup = popup_html(
+                centre,
+                timeline.windows[centre.id],
+                lang=lang,
+                colocated=centre.id in offsets,
+                releases=release_links.get(centre.id, ()),
+            )
+        rows.append([round(centre.lat, 5), round(centre.lon, 5), style_index[key], tooltip, popup])
+    group = folium.FeatureGroup(name="centres")
+    # The day makes every step's script differ, so streamlit-folium always redraws the markers
+    # and `window.kiSites.day` tells browser checks which step is on screen.
+    shown = {**snapshot.counts, "day": snapshot.day.isoformat()}
+    SiteMarkers(rows, styles, shown, canvas=canvas).add_to(group)
     return group

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import replace
 from datetime import date
@@ -47,8 +48,17 @@ def _rendered(m: folium.Map, layer: folium.FeatureGroup | None = None) -> str:
     return m.get_root().render()
 
 
+def _markers(html: str) -> list[dict]:
+    """Every marker the rendered page draws: its row (lat, lon, tooltip, popup) and style."""
+    rows = json.loads(re.search(r"var rows = (\[.*?\]);\n", html).group(1))
+    styles = json.loads(re.search(r"var styles = (\[.*?\]);\n", html).group(1))
+    return [
+        {"lat": r[0], "lon": r[1], "tooltip": r[3], "popup": r[4], **styles[r[2]]} for r in rows
+    ]
+
+
 def _marker_classes(html: str) -> list[str]:
-    return re.findall(r'"className": "ki-marker (ki-[a-z]+)"', html)
+    return [m["className"].split()[1] for m in _markers(html)]
 
 
 def test_base_map_loads_no_asset_from_another_host(boundaries) -> None:
@@ -89,12 +99,12 @@ def test_uncertain_differs_from_open_by_dash_and_fill_not_only_colour(timeline) 
     html = _rendered(
         folium.Map(tiles=None), centre_layer(timeline, timeline.snapshot(date(2014, 1, 15)))
     )
-    options = re.findall(r"L\.circleMarker\(\s*\[[^\]]+\],\s*(\{[^}]+\})", html)
-    open_opts = next(o for o in options if "ki-open" in o)
-    unc_opts = next(o for o in options if "ki-uncertain" in o)
-    assert '"dashArray": null' in open_opts or "dashArray" not in open_opts
-    assert '"dashArray": "3 3"' in unc_opts
-    assert '"fillColor": "#ffffff"' in unc_opts
+    markers = _markers(html)
+    open_opts = next(m for m in markers if "ki-open" in m["className"])
+    unc_opts = next(m for m in markers if "ki-uncertain" in m["className"])
+    assert open_opts.get("dashArray") is None
+    assert unc_opts["dashArray"] == "3 3"
+    assert unc_opts["fillColor"] == "#ffffff"
 
 
 def test_co_located_aachen_centres_are_concentric_rings_inner_on_top(timeline) -> None:
@@ -103,10 +113,9 @@ def test_co_located_aachen_centres_are_concentric_rings_inner_on_top(timeline) -
     html = _rendered(
         folium.Map(tiles=None), centre_layer(timeline, timeline.snapshot(date(2018, 10, 1)))
     )
-    markers = re.findall(r"L\.circleMarker\(\s*\[([^\]]+)\],\s*\{[^}]*\"radius\": (\d+)", html)
-    aachen = [m for m in markers if m[0] == "50.77664, 6.08342"]
-    assert [int(radius) for _, radius in aachen] == [13, 7], "outer ring first, inner on top"
-    assert html.count("ineinanderliegende Ringe") == 2
+    aachen = [m for m in _markers(html) if (m["lat"], m["lon"]) == (50.77664, 6.08342)]
+    assert [m["radius"] for m in aachen] == [13, 7], "outer ring first, inner on top"
+    assert all("ineinanderliegende Ringe" in m["popup"] for m in aachen)
 
 
 def test_popup_shows_dates_with_precision_and_the_derived_bound() -> None:
@@ -196,5 +205,20 @@ def test_highlight_marks_chosen_centres_and_dims_the_rest(timeline) -> None:
     snapshot = timeline.snapshot(date(2018, 10, 1))
     chosen = frozenset(timeline.started_in([2013]))
     html = _rendered(folium.Map(tiles=None), centre_layer(timeline, snapshot, highlight=chosen))
-    assert html.count("ki-highlight") == len(chosen) > 0
-    assert html.count('"opacity": 0.35') == 54 - len(chosen)
+    markers = _markers(html)
+    assert sum("ki-highlight" in m["className"] for m in markers) == len(chosen) > 0
+    assert sum(m.get("opacity") == 0.35 for m in markers) == 54 - len(chosen)
+
+
+def test_names_reach_the_page_as_text_and_popups_escaped(timeline) -> None:
+    hostile = '</script><img src=x onerror="alert(1)">'
+    centres = [replace(timeline.centres[0], name=hostile), *timeline.centres[1:]]
+    hostile_timeline = Timeline(centres)
+    html = _rendered(
+        folium.Map(tiles=None),
+        centre_layer(hostile_timeline, hostile_timeline.snapshot(date(2018, 10, 1))),
+    )
+    assert "</script><img" not in html
+    marker = next(m for m in _markers(html) if m["tooltip"] == hostile)
+    assert "&lt;/script&gt;&lt;img" in marker["popup"]
+    assert "span.textContent = value" in html
