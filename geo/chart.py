@@ -8,11 +8,13 @@ from __future__ import annotations
 
 __all__ = [
     "MEASURE_SHAPES",
+    "SELECTED_LAYER",
     "STATED_MEASURES",
     "Y_DOMAIN",
     "chart_days",
     "rollout_chart",
     "stated_milestones",
+    "with_selected_day",
 ]
 
 import json
@@ -31,14 +33,14 @@ from geo.timeline import month_starts
 STATED_MEASURES = ("started", "ordinal", "approved")
 # One shape per measure, so the points read without colour.
 MEASURE_SHAPES = {"started": "circle", "ordinal": "diamond", "approved": "triangle-up"}
+# The name of the selected-day rule layer, which `with_selected_day` finds and moves.
+SELECTED_LAYER = "selected_day"
 # Fixed so the line does not jump while the slider moves; a little headroom above 54.
 Y_DOMAIN = (0, 56)
 
 _COLOURS = {"open": "#1f4e79", "band": "#9ecae1", "stated": "#d95f02"}
 _EMPHASIS_COLOURS = {"ok": "#1a9850", "off": "#d73027"}
 _HEIGHT = 280
-
-# Strings not (yet) in geo.i18n; used only while `t` does not know the key.
 
 
 def chart_days(first: date, last: date, event_days: Iterable[date]) -> list[date]:
@@ -168,22 +170,34 @@ def rollout_chart(
         tooltip=stated_tips,
     )
 
-    chosen = pd.DataFrame(
-        {
-            "date": [pd.Timestamp(selected)],
-            "when": [FuzzyDate.parse(selected.isoformat(), "day").describe(lang)],
-        }
-    )
     rule = (
-        alt.Chart(chosen)
+        alt.Chart(pd.DataFrame(_selected_rows(selected, lang)))
         .mark_rule(strokeDash=[4, 3], strokeWidth=1.5, color="#444444", clip=True)
         .encode(x=x, tooltip=[alt.Tooltip("when:N", title=t("chart_selected", lang))])
+        .properties(name=SELECTED_LAYER)
     )
 
     layers: list[alt.Chart] = [band, line, points, labels, rule]
     if emphasis:
         layers.append(_emphasis_layer(emphasis, lang, x, y_title))
     return alt.layer(*layers).properties(title=t("chart_title", lang), height=_HEIGHT)
+
+
+def _selected_rows(day: date, lang: str) -> list[dict[str, str]]:
+    """The one data row of the selected-day rule, as Vega-Lite receives it."""
+    words = FuzzyDate.parse(day.isoformat(), "day").describe(lang)
+    return [{"date": f"{day.isoformat()}T00:00:00", "when": words}]
+
+
+def with_selected_day(spec: dict, day: date, lang: str) -> dict:
+    """`spec` (a `rollout_chart(...).to_dict()`) with its rule moved to `day`.
+
+    Building and validating the whole chart costs far more than a slider step may; so the app
+    builds the spec once per dataset and language and only swaps the rule's one data row.
+    """
+    layer = next(layer for layer in spec["layer"] if layer.get("name") == SELECTED_LAYER)
+    datasets = {**spec["datasets"], layer["data"]["name"]: _selected_rows(day, lang)}
+    return {**spec, "datasets": datasets}
 
 
 def _stated_frame(milestones: Sequence[Milestone], lang: str) -> pd.DataFrame:

@@ -8,15 +8,16 @@ from __future__ import annotations
 
 __all__ = ["KI_FIRST_MONTH", "Dataset"]
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
 import pandas as pd
 
-from geo.chart import chart_days
+from geo.chart import chart_days, rollout_chart
+from geo.factcheck import chart_marks
 from geo.milestones import Milestone
-from geo.timeline import Timeline, month_starts
+from geo.timeline import MilestoneCheck, Timeline, month_starts
 
 # The KI slider starts in January 2012, the year the integration law was passed.
 KI_FIRST_MONTH = date(2012, 1, 1)
@@ -30,6 +31,7 @@ class Dataset:
     milestones: tuple[Milestone, ...] = ()
     filename: str = ""
     first_month: date | None = None
+    _chart_specs: dict[str, dict] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def own(self) -> bool:
@@ -56,6 +58,22 @@ class Dataset:
         """Counts per state at every month start and event day, for the chart."""
         days = chart_days(self.months[0], self.months[-1], self.timeline.event_days())
         return self.timeline.series(days)
+
+    @cached_property
+    def checks(self) -> list[MilestoneCheck]:
+        """Every statement beside the dataset at its date (empty for own data)."""
+        return self.timeline.check(self.milestones)
+
+    def chart_spec(self, lang: str) -> dict:
+        """The rollout chart as a Vega-Lite spec, with the fact-check marks of the statements;
+        built once per language (move its day with `geo.chart.with_selected_day`)."""
+        if lang not in self._chart_specs:
+            marks = chart_marks(self.checks, lang) if self.milestones else None
+            chart = rollout_chart(
+                self.series, self.milestones, self.months[-1], lang=lang, emphasis=marks
+            )
+            self._chart_specs[lang] = chart.to_dict()
+        return self._chart_specs[lang]
 
     @cached_property
     def year_ends(self) -> range:

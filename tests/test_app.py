@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
+import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from geo import keys
+from geo.chart import SELECTED_LAYER
 from geo.paths import ROOT
 
 LAST_MONTH = date(2018, 10, 1)
@@ -33,6 +36,15 @@ def start(bkg_kreise_path: Path, monkeypatch: pytest.MonkeyPatch):
 
 def kpis(at: AppTest) -> dict[str, str]:
     return {metric.label: metric.value for metric in at.metric}
+
+
+def chart_rule(at: AppTest) -> str:
+    """The day the chart's selected-day rule stands at."""
+    chart = at.get("vega_lite_chart")[0].proto
+    spec = json.loads(chart.spec)
+    layer = next(layer for layer in spec["layer"] if layer.get("name") == SELECTED_LAYER)
+    rows = next(d.data.data for d in chart.datasets if d.name == layer["data"]["name"])
+    return pa.ipc.open_stream(rows).read_pandas()["date"][0]
 
 
 def month(at: AppTest) -> date:
@@ -69,6 +81,7 @@ def test_moving_the_slider_updates_the_kpis(start, day, open_, uncertain, covere
     assert (values["Geöffnet"], values["Start unsicher"]) == (open_, uncertain)
     assert values["Kreise/Städte mit KI"] == covered
     assert at.query_params["date"] == day.isoformat()
+    assert chart_rule(at) == f"{day.isoformat()}T00:00:00"
 
 
 def test_step_buttons_move_one_month(start) -> None:

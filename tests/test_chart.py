@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 from datetime import date, datetime
 from typing import Any
 
@@ -11,7 +12,13 @@ from factories import make_centre, make_milestone
 
 from geo import paths
 from geo.centres import load_centres
-from geo.chart import chart_days, rollout_chart, stated_milestones
+from geo.chart import (
+    SELECTED_LAYER,
+    chart_days,
+    rollout_chart,
+    stated_milestones,
+    with_selected_day,
+)
 from geo.i18n import t
 from geo.milestones import load_milestones
 from geo.timeline import Timeline, month_starts
@@ -290,3 +297,25 @@ def test_real_data_draws_one_point_per_eligible_milestone() -> None:
     assert rows[-1]["open"] > rows[0]["open"]
     (rule,) = layers_by_mark(spec, "rule")
     assert day_of(layer_data(spec, rule)[0]["date"]) == selected
+
+
+def _rule_free(spec: dict) -> str:
+    """The spec as text with the rule's data name (a hash of its data) replaced by "RULE"."""
+    layer = next(layer for layer in spec["layer"] if layer.get("name") == SELECTED_LAYER)
+    name = layer["data"]["name"]
+    datasets = {("RULE" if key == name else key): rows for key, rows in spec["datasets"].items()}
+    return json.dumps({**spec, "datasets": datasets}, sort_keys=True).replace(name, "RULE")
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_moving_the_rule_gives_the_chart_built_for_that_day(lang: str) -> None:
+    timeline = Timeline(load_centres(paths.CENTRES_CSV))
+    milestones = load_milestones(paths.MILESTONES_CSV)
+    series = timeline.series(month_starts(date(2012, 1, 1), date(2018, 10, 1)))
+    built = rollout_chart(series, milestones, date(2013, 1, 1), lang=lang).to_dict()
+    day = date(2016, 7, 14)
+    moved = with_selected_day(built, day, lang)
+    direct = rollout_chart(series, milestones, day, lang=lang).to_dict()
+    assert _rule_free(moved) == _rule_free(direct)
+    assert _rule_free(moved) != _rule_free(built)
+    assert built["datasets"] != moved["datasets"]
