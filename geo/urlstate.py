@@ -116,10 +116,11 @@ def parse_view(
 
 
 def view_to_query(view: ViewState) -> dict[str, str]:
-    """The query parameters that restore `view` (all years = no `year` parameter)."""
+    """The query parameters that restore `view` (all years = no `year` parameter); years are
+    sorted, so one selection always gives one link whatever order the pills were clicked in."""
     query = {"date": view.day.isoformat(), "lang": view.lang, "tiles": view.tiles}
     if view.years:
-        query["year"] = ",".join(str(y) for y in view.years)
+        query["year"] = ",".join(str(y) for y in sorted(set(view.years)))
     if view.release:
         query["release"] = view.release
     return query

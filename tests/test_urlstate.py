@@ -87,3 +87,8 @@ def test_an_unknown_release_is_dropped_with_a_notice() -> None:
     )
     assert view.release == ""
     assert notices == ["Unbekannte Pressemitteilung „<script>“ im Link; keine ausgewählt."]
+
+
+def test_one_year_selection_gives_one_link_whatever_the_click_order() -> None:
+    clicked_late_first = ViewState(date(2016, 6, 1), (2018, 2012))
+    assert view_to_query(clicked_late_first)["year"] == "2012,2018"
