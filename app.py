@@ -20,12 +20,11 @@ from geo import keys, paths
 from geo.assets import install_static_assets
 from geo.boundaries import Boundaries, load_boundaries
 from geo.centres import load_centres
-from geo.chart import rollout_chart
+from geo.chart import with_selected_day
 from geo.dataset import KI_FIRST_MONTH, Dataset
-from geo.densemap import DENSE_THRESHOLD, dense_centre_layer
 from geo.errors import DataFileError, DataProblem, KiAtlasError
 from geo.export import CSV_SEPARATORS, export_filename, standalone_html, table_csv
-from geo.factcheck import chart_marks, factcheck_table
+from geo.factcheck import factcheck_table
 from geo.fuzzydate import FuzzyDate
 from geo.geocode import make_nominatim_geocode
 from geo.i18n import LANGUAGES, t
@@ -103,11 +102,6 @@ def _boundaries() -> Boundaries:
 @st.cache_resource
 def _static_assets() -> None:
     install_static_assets(paths.STATIC_DIR)
-
-
-@st.cache_resource
-def _checks(_timeline: Timeline, _milestones: tuple[Milestone, ...]) -> list:
-    return _timeline.check(_milestones)
 
 
 @st.cache_resource
@@ -202,8 +196,21 @@ def _switch_dataset(*, own: bool) -> None:
     _set_day(data.months[-1], data.months)
     st.session_state[keys.YEARS] = []
     st.session_state[keys.PLAYING] = False
+    st.session_state[keys.RESEND_WIDGETS] = True
     if own:
         st.session_state[keys.RELEASE] = ""
+
+
+def _resend_after_switch() -> None:
+    """After a dataset switch, send the slider and year filter their values again.
+
+    Their options changed while the map tab may have been closed; a browser that still holds
+    the old widget state would show the first month. Setting a value in the run that draws
+    the widget makes Streamlit send it (a value set in an earlier run is not sent).
+    """
+    if st.session_state.pop(keys.RESEND_WIDGETS, False):
+        for key in (keys.DATE_SLIDER, keys.YEARS):
+            st.session_state[key] = st.session_state[key]
 
 
 def _translate_tab() -> None:
@@ -344,6 +351,7 @@ def _rollout(data: Dataset, lang: str, tiles: str) -> None:
     timeline, milestones, boundaries = data.timeline, data.milestones, _boundaries()
     months, years_available = data.months, data.start_years
     _advance_if_due(months)
+    _resend_after_switch()
 
     back, slider, forward = st.columns([2, 9, 2], vertical_alignment="bottom")
     back.button(
@@ -413,9 +421,7 @@ def _rollout(data: Dataset, lang: str, tiles: str) -> None:
         key=keys.MAP,
         feature_group_to_add=[
             kreis_layer(boundaries, kreis_states, lang=lang),
-            dense_centre_layer(timeline, snapshot, lang=lang, highlight=highlight)
-            if len(timeline.centres) > DENSE_THRESHOLD
-            else centre_layer(
+            centre_layer(
                 timeline,
                 snapshot,
                 lang=lang,
@@ -427,11 +433,7 @@ def _rollout(data: Dataset, lang: str, tiles: str) -> None:
         height=620,
         use_container_width=True,
     )
-    marks = None if data.own else chart_marks(_checks(timeline, milestones), lang)
-    st.altair_chart(
-        rollout_chart(data.series, milestones, day, lang=lang, emphasis=marks),
-        width="stretch",
-    )
+    st.vega_lite_chart(with_selected_day(data.chart_spec(lang), day, lang), width="stretch")
     day_words = FuzzyDate.parse(day.isoformat(), "day").describe(lang)
     st.subheader(t("table_title", lang, date=day_words))
     table = centres_table(timeline, snapshot, lang=lang, highlight=highlight)
@@ -475,6 +477,7 @@ def _press_tab(months: list[date], lang: str) -> None:
         all_tags(releases.values()),
         key=keys.PRESS_TAGS,
         format_func=lambda tag: tag_label(tag, lang),
+        placeholder=t("app_press_tags_all", lang),
     )
     undated = st.checkbox(t("app_press_undated", lang), value=True, key=keys.PRESS_UNDATED)
     picked = tuple(chosen_range)  # empty or one date while the user is still picking
@@ -509,25 +512,15 @@ def _press_tab(months: list[date], lang: str) -> None:
 def _check_tab(lang: str) -> None:
     """Every dated count statement beside what the dataset gives at that date."""
     data = _ki()
-    timeline, milestones = data.timeline, data.milestones
-    checks = _checks(timeline, milestones)
     st.markdown(t("app_fc_intro", lang))
     st.dataframe(
-        factcheck_table(checks, lang),
+        factcheck_table(data.checks, lang),
         hide_index=True,
         width="stretch",
         column_config={t("fc_col_source", lang): st.column_config.LinkColumn()},
     )
-    st.altair_chart(
-        rollout_chart(
-            data.series,
-            milestones,
-            st.session_state[keys.SELECTED_DAY],
-            lang=lang,
-            emphasis=chart_marks(checks, lang),
-        ),
-        width="stretch",
-    )
+    day = st.session_state[keys.SELECTED_DAY]
+    st.vega_lite_chart(with_selected_day(data.chart_spec(lang), day, lang), width="stretch")
 
 
 def _export_tab(data: Dataset, lang: str) -> None:
@@ -670,7 +663,7 @@ def _own_data_tab(lang: str) -> None:
     upload = st.file_uploader(
         t("app_own_file", lang),
         key=keys.UPLOAD,
-        max_upload_size=UPLOAD_LIMITS.max_bytes // 1_000_000 + 1,
+        max_upload_size=UPLOAD_LIMITS.max_bytes // 1_000_000,
     )
     if upload is None:
         return
@@ -718,35 +711,44 @@ def _own_data_tab(lang: str) -> None:
             return
         st.session_state[keys.UPLOAD_RESULT] = result
         st.session_state[keys.GEOCODED] = ()
-        _use_upload(lang)
+        st.session_state[keys.GEOCODE_MESSAGE] = ""
+        if _use_upload(lang):
+            st.rerun()
     result = st.session_state.get(keys.UPLOAD_RESULT)
     if result is None or result.filename != upload.name:
         return
     _upload_summary(result, lang)
 
 
-def _use_upload(lang: str) -> None:
-    """Make the session's upload (plus what was geocoded) the replayed dataset."""
+def _use_upload(lang: str) -> bool:
+    """Make the session's upload (plus what was geocoded) the replayed dataset; True when the
+    dataset changed, so the page (title, sidebar, slider) must be drawn again."""
     result = st.session_state[keys.UPLOAD_RESULT]
     centres = (*result.centres, *st.session_state.get(keys.GEOCODED, ()))
     if not centres:
         st.session_state[keys.OWN_DATASET] = None
         _switch_dataset(own=False)
-        return
+        return True
     try:
         timeline = upload_timeline(centres, label=result.filename)
     except DataFileError as exc:
         _show_problems(exc.problems, lang)
-        return
+        return False
     st.session_state[keys.OWN_DATASET] = Dataset(timeline, filename=result.filename)
     _switch_dataset(own=True)
+    return True
 
 
 def _upload_summary(result: UploadResult, lang: str) -> None:
     """What the upload gave: sites shown, rows left out (with why), rows waiting for geocoding."""
+    # Sites found before a cancel (which stops the run) join the dataset on the next run.
+    if st.session_state.pop(keys.GEOCODE_PENDING, False) and _use_upload(lang):
+        st.rerun()
     geocoded = st.session_state.get(keys.GEOCODED, ())
     shown = len(result.centres) + len(geocoded)
     st.success(t("app_own_shown", lang, shown=shown, rows=result.rows))
+    if st.session_state.get(keys.GEOCODE_MESSAGE):
+        st.error(st.session_state[keys.GEOCODE_MESSAGE])
     if result.problems:
         st.warning(t("app_own_left_out", lang, n=len(result.bad_lines)))
         _show_problems(result.problems, lang)
@@ -761,18 +763,21 @@ def _upload_summary(result: UploadResult, lang: str) -> None:
     stop.button(t("app_own_cancel", lang), key=keys.CANCEL_GEOCODE)
     bar = st.progress(0.0, text=t("app_own_geocoding", lang))
     geocode = make_nominatim_geocode()
-    outcome = None
     for index, centre in enumerate(waiting):
         outcome = geocode_missing([centre], geocode, boundaries=_boundaries())
         if outcome.located:
             st.session_state[keys.GEOCODED] = (*st.session_state[keys.GEOCODED], *outcome.located)
+            st.session_state[keys.GEOCODE_PENDING] = True
         if outcome.stopped == "offline":
+            missing = len(waiting) - index
+            st.session_state[keys.GEOCODE_MESSAGE] = t(
+                "app_own_offline", lang, missing=missing, error=outcome.error
+            )
             break
         bar.progress((index + 1) / len(waiting), text=t("app_own_geocoding", lang))
-    bar.empty()
-    if outcome is not None and outcome.stopped == "offline":
-        st.error(t("app_own_offline", lang, missing=len(waiting), error=outcome.error))
+    st.session_state[keys.GEOCODE_PENDING] = False
     _use_upload(lang)
+    st.rerun()
 
 
 def _megabytes(data: bytes) -> str:

@@ -251,6 +251,7 @@ _STRINGS: dict[str, dict[str, str]] = {
     },
     "app_press_range": {"de": "In Zeitraum suchen", "en": "Search within a date range"},
     "app_press_tags": {"de": "Art", "en": "Type"},
+    "app_press_tags_all": {"de": "Alle Arten", "en": "All types"},
     "app_press_undated": {
         "de": "Meldungen ohne Datum einschließen",
         "en": "Include releases without a date",

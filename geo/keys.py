@@ -11,6 +11,8 @@ __all__ = [
     "DATE_SLIDER",
     "DOWNLOAD_PREFIX",
     "GEOCODED",
+    "GEOCODE_MESSAGE",
+    "GEOCODE_PENDING",
     "GEOCODE_UPLOAD",
     "GIF",
     "GIF_FRAME_MS",
@@ -30,6 +32,7 @@ __all__ = [
     "PRESS_TAGS",
     "PRESS_UNDATED",
     "RELEASE",
+    "RESEND_WIDGETS",
     "SELECTED_DAY",
     "SHOW_RELEASE_PREFIX",
     "SPEED",
@@ -83,3 +86,6 @@ UPLOAD_RESULT = "upload_result"
 GEOCODED = "geocoded"
 GEOCODE_UPLOAD = "geocode_upload"
 CANCEL_GEOCODE = "cancel_geocode"
+GEOCODE_PENDING = "geocode_pending"
+GEOCODE_MESSAGE = "geocode_message"
+RESEND_WIDGETS = "resend_widgets"
