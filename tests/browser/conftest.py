@@ -124,11 +124,15 @@ def _wait_healthy(url: str, process: subprocess.Popen, timeout: float = 60) -> N
 
 
 @contextmanager
-def serve_app(boundaries_path: Path) -> Iterator[str]:
-    """Run `streamlit run app.py` on a free local port; yields its base URL, stops it after."""
+def serve_app(
+    boundaries_path: Path, *, env: Mapping[str, str] | None = None, script: Path | None = None
+) -> Iterator[str]:
+    """Run `streamlit run app.py` (or `script`) on a free local port with `env` added to the
+    environment (e.g. KI_CENTRES_PATH); yields its base URL, stops it after."""
     port = _free_port()
-    env = {**os.environ, "KI_BOUNDARIES_PATH": str(boundaries_path)}
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port)]
+    env = {**os.environ, **(env or {}), "KI_BOUNDARIES_PATH": str(boundaries_path)}
+    target = str(script or ROOT / "app.py")
+    command = [sys.executable, "-m", "streamlit", "run", target, "--server.port", str(port)]
     command += ["--server.headless", "true", "--browser.gatherUsageStats", "false"]
     process = subprocess.Popen(
         command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
