@@ -17,7 +17,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo import keys, paths
-from geo.assets import install_static_assets
+from geo.assets import install_static_assets, publish_json
 from geo.boundaries import Boundaries, load_boundaries
 from geo.centres import load_centres
 from geo.chart import with_selected_day
@@ -28,7 +28,13 @@ from geo.factcheck import factcheck_table
 from geo.fuzzydate import FuzzyDate
 from geo.geocode import make_nominatim_geocode
 from geo.i18n import LANGUAGES, t
-from geo.mapview import ReleaseLink, build_base_map, centre_layer, kreis_layer
+from geo.mapview import (
+    ReleaseLink,
+    boundary_layers,
+    build_base_map,
+    centre_layer,
+    kreis_layer,
+)
 from geo.milestones import Milestone, load_milestones
 from geo.playback import (
     DEFAULT_SPEED,
@@ -102,6 +108,12 @@ def _boundaries() -> Boundaries:
 @st.cache_resource
 def _static_assets() -> None:
     install_static_assets(paths.STATIC_DIR)
+
+
+@st.cache_resource
+def _boundaries_url() -> str:
+    """Where the map fetches the boundaries it draws (published once per server)."""
+    return publish_json(paths.STATIC_DIR, "boundaries", boundary_layers(_boundaries()))
 
 
 @st.cache_resource
@@ -417,7 +429,7 @@ def _rollout(data: Dataset, lang: str, tiles: str) -> None:
     kreis_states = timeline.kreis_states(snapshot)
     _kpis(timeline, snapshot, kreis_states, chosen_years, day, lang, own=data.own)
     st_folium(
-        build_base_map(boundaries, lang=lang, tiles=tiles),
+        build_base_map(boundaries, lang=lang, tiles=tiles, boundaries_url=_boundaries_url()),
         key=keys.MAP,
         feature_group_to_add=[
             kreis_layer(boundaries, kreis_states, lang=lang),

@@ -7,9 +7,11 @@ at them so a browser with no internet still renders the map and contacts no thir
 
 from __future__ import annotations
 
-__all__ = ["CSS_URLS", "JS_URLS", "install_static_assets", "localize"]
+__all__ = ["CSS_URLS", "JS_URLS", "install_static_assets", "localize", "publish_json"]
 
 import filecmp
+import hashlib
+import json
 import os
 import shutil
 from pathlib import Path
@@ -17,6 +19,8 @@ from pathlib import Path
 import folium
 import xstatic.pkg.jquery
 import xstatic.pkg.leaflet
+
+from geo.atomic import write_text_atomic
 
 STATIC_URL = "/app/static"
 _FILES = {
@@ -49,6 +53,22 @@ def install_static_assets(static_dir: Path) -> list[Path]:
             _copy_atomic(source, target)
             copied.append(target)
     return copied
+
+
+def publish_json(static_dir: Path, stem: str, data: object) -> str:
+    """Write `data` as `generated/<stem>-<content hash>.json` under `static_dir` (once) and
+    return its URL; the hash in the name means a browser never holds a stale copy.
+
+    Large, constant map data (the Kreis polygons) is fetched from here once per page instead
+    of travelling with every rerun's component arguments.
+    """
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    name = f"generated/{stem}-{digest}.json"
+    target = Path(static_dir) / name
+    if not target.exists():
+        write_text_atomic(target, text)
+    return f"{STATIC_URL}/{name}"
 
 
 def _copy_atomic(source: Path, target: Path) -> None:

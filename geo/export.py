@@ -30,7 +30,14 @@ import xstatic.pkg.leaflet
 
 from geo.boundaries import Boundaries
 from geo.i18n import t
-from geo.mapview import KREIS_FILLS, MARKER_STYLES, legend_html, popup_html, ring_offsets
+from geo.mapview import (
+    KREIS_FILLS,
+    KREIS_STYLE,
+    MARKER_STYLES,
+    legend_html,
+    popup_html,
+    ring_offsets,
+)
 from geo.timeline import CentreState, Timeline
 
 CSV_SEPARATORS = (",", ";")
@@ -41,8 +48,6 @@ _EXT = re.compile(r"^[a-z0-9]+$")
 _LEAFLET_DIR = Path(xstatic.pkg.leaflet.BASE_DIR)
 # Coordinates are rounded to 5 decimals (about 1 m): plenty for Kreis outlines, half the bytes.
 _DECIMALS = 5
-# Kreis polygons as the dashboard draws them (geo.mapview.kreis_layer).
-_KREIS_STYLE = {"fillOpacity": 0.6, "color": "#6b6b6b", "weight": 1, "className": "ki-kreis"}
 _OUTLINE_STYLE = {"fillOpacity": 0, "color": "#1a1a1a", "weight": 2.5, "className": "ki-outline"}
 # Milliseconds per month while playing.
 DEFAULT_STEP_MS = 800
@@ -227,7 +232,7 @@ def standalone_html(
         "centres": _centres_data(timeline, lang),
         "styles": {s.value: _leaflet_style(dict(MARKER_STYLES[s])) for s in CentreState},
         "fills": {(s.value if s else "none"): KREIS_FILLS[s] for s in KREIS_FILLS},
-        "kreisStyle": _KREIS_STYLE,
+        "kreisStyle": KREIS_STYLE,
         "outlineStyle": _OUTLINE_STYLE,
         "hasKreise": has_kreise,
         "areas": areas,

@@ -1,8 +1,8 @@
-"""Folium map building: a base map that never changes, and the layer of centres at a date.
+"""Folium map building: a base map that never changes, and the layers of a date.
 
-The base map (boundaries, attribution, local Leaflet) is the same on every rerun so
-streamlit-folium never re-mounts it; everything that changes with the date goes into the
-feature group returned by `centre_layer`, which is swapped into the live map.
+The base map (Kreis polygons, outlines, attribution, local Leaflet) is the same on every rerun
+so streamlit-folium never re-mounts it; everything that changes with the date goes into the
+feature groups of `kreis_layer` (a recolouring) and `centre_layer`, swapped into the live map.
 """
 
 from __future__ import annotations
@@ -10,13 +10,17 @@ from __future__ import annotations
 __all__ = [
     "DENSE_THRESHOLD",
     "KREIS_FILLS",
+    "KREIS_STYLE",
     "MARKER_STYLES",
     "NRW_CENTER",
     "NRW_ZOOM",
     "TILE_LAYERS",
+    "BoundaryLayers",
+    "KreisStates",
     "Legend",
     "ReleaseLink",
     "SiteMarkers",
+    "boundary_layers",
     "build_base_map",
     "centre_layer",
     "kreis_layer",
@@ -33,7 +37,7 @@ from dataclasses import dataclass
 from html import escape
 
 import folium
-from branca.element import MacroElement
+from branca.element import Element, MacroElement
 from jinja2 import Template
 
 from geo.assets import localize
@@ -109,6 +113,7 @@ KREIS_FILLS: Mapping[CentreState | None, str] = {
     CentreState.UNCERTAIN: "#fde0c5",
     CentreState.OPEN: "#bfe8d6",
 }
+KREIS_STYLE = {"fillOpacity": 0.6, "color": "#6b6b6b", "weight": 1, "className": "ki-kreis"}
 
 
 @dataclass(frozen=True)
@@ -142,8 +147,16 @@ class Legend(MacroElement):
         self.html = html
 
 
-def build_base_map(boundaries: Boundaries, *, lang: str = "de", tiles: str = "none") -> folium.Map:
-    """The constant base map: optional tiles, outlines, legend, attribution, local Leaflet."""
+def build_base_map(
+    boundaries: Boundaries,
+    *,
+    lang: str = "de",
+    tiles: str = "none",
+    boundaries_url: str | None = None,
+) -> folium.Map:
+    """The constant base map: optional tiles, the boundaries fetched from `boundaries_url`
+    (`boundary_layers` published with `geo.assets.publish_json`), legend, attribution, local
+    Leaflet."""
     m = folium.Map(
         location=NRW_CENTER,
         zoom_start=NRW_ZOOM,
@@ -165,21 +178,7 @@ def build_base_map(boundaries: Boundaries, *, lang: str = "de", tiles: str = "no
         f'<a href="{escape(boundaries.attribution_url)}">{escape(boundaries.attribution)}</a>'
         f' | <a href="https://www.geonames.org/">{escape(t("attribution_geonames", lang))}</a>'
     )
-    outlines = (
-        (boundaries.regierungsbezirke, {"color": "#404040", "weight": 2}),
-        (boundaries.land, {"color": "#1a1a1a", "weight": 2.5}),
-    )
-    for data, style in outlines:
-        if not data or not data.get("features"):
-            continue
-        style = {"fillOpacity": 0, **style}
-        folium.GeoJson(
-            data,
-            style_function=lambda _feature, style=style: style,
-            attribution=attribution,
-            interactive=False,
-            control=False,
-        ).add_to(m)
+    BoundaryLayers(boundaries_url, attribution, _kreis_style(None)).add_to(m)
     Legend(legend_html(lang)).add_to(m)
     return m
 
@@ -211,37 +210,191 @@ def legend_html(lang: str) -> str:
     )
 
 
+class _Text(Element):
+    """Text that renders as itself."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def render(self, **kwargs) -> str:
+        return self.text
+
+
+class _ScriptElement(MacroElement):
+    """A MacroElement whose rendered script goes into the page as plain text.
+
+    branca wraps every rendered script in `Element(text)`, which compiles the text as a Jinja
+    template; for the hundreds of kilobytes of JSON these elements carry, that compilation cost
+    more than the rest of a slider step.
+    """
+
+    def render(self, **kwargs) -> None:
+        script = self._template.module.__dict__["script"]
+        self.get_root().script.add_child(_Text(script(self, kwargs)), name=self.get_name())
+
+
+class KreisStates(_ScriptElement):
+    """Recolours the base map's Kreis polygons to the states at a date.
+
+    The polygons are fetched once by `KreisPolygons`; a step sends only this table of one fill,
+    dash and tooltip label per Kreis. It is kept in `window.kiKreisStates`, so polygons that
+    arrive after it are coloured on arrival.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        window.kiKreisStates = {{ this.states|tojson }};
+        if (window.kiApplyKreisStates) { window.kiApplyKreisStates(); }
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, states: Mapping[str, tuple[str, str | None, str]]) -> None:
+        super().__init__()
+        self._name = "KreisStates"
+        self.states = dict(states)
+
+
+class BoundaryLayers(MacroElement):
+    """The base map's boundaries, fetched from `url` (a `boundary_layers` file), and their
+    attribution.
+
+    Inline, ~130 KB of GeoJSON would travel with every rerun, since streamlit-folium sends the
+    whole base map each time. Kreis polygons (`window.kiKreise`, recoloured by `KreisStates`)
+    and the outlines of the Regierungsbezirke and the Land get panes below the markers, as
+    they arrive after them; Kreis tooltips show the name and current state label as text.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function (map) {
+            map.attributionControl.addAttribution({{ this.attribution|tojson }});
+            {% if this.url %}
+            map.createPane("kiKreise").style.zIndex = 350;
+            var outlines = map.createPane("kiOutlines");
+            outlines.style.zIndex = 360;
+            outlines.style.pointerEvents = "none";
+            window.kiApplyKreisStates = function () {
+                var layer = window.kiKreise, states = window.kiKreisStates;
+                if (!layer || !states) { return; }
+                layer.eachLayer(function (kreis) {
+                    var state = states[kreis.feature.properties.ars] || states[""];
+                    kreis.feature.properties.state = state[2];
+                    kreis.setStyle({fillColor: state[0], dashArray: state[1]});
+                });
+            };
+            function outline(data, style) {
+                if (data) {
+                    L.geoJson(data, {pane: "kiOutlines", interactive: false, style: style})
+                        .addTo(map);
+                }
+            }
+            fetch({{ this.url|tojson }})
+                .then(function (response) { return response.json(); })
+                .then(function (data) {
+                    if (data.kreise) {
+                        window.kiKreise = L.geoJson(data.kreise, {
+                            pane: "kiKreise",
+                            style: function () { return {{ this.kreis_style|tojson }}; }
+                        }).bindTooltip(function (kreis) {
+                            var div = document.createElement("div");
+                            var name = document.createElement("b");
+                            name.textContent = kreis.feature.properties.name;
+                            div.appendChild(name);
+                            div.appendChild(document.createElement("br"));
+                            div.appendChild(
+                                document.createTextNode(kreis.feature.properties.state || ""));
+                            return div;
+                        }, {sticky: true}).addTo(map);
+                        window.kiApplyKreisStates();
+                    }
+                    outline(data.regierungsbezirke, {{ this.district_style|tojson }});
+                    outline(data.land, {{ this.land_style|tojson }});
+                });
+            {% endif %}
+        })({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(
+        self, url: str | None, attribution: str, kreis_style: Mapping[str, object]
+    ) -> None:
+        super().__init__()
+        self._name = "BoundaryLayers"
+        self.url = url
+        self.attribution = attribution
+        self.kreis_style = dict(kreis_style)
+        self.district_style = {"fillOpacity": 0, "color": "#404040", "weight": 2}
+        self.land_style = {"fillOpacity": 0, "color": "#1a1a1a", "weight": 2.5}
+
+
+def boundary_layers(boundaries: Boundaries) -> dict[str, dict | None]:
+    """What the map draws of `boundaries`: Kreis polygons with only their regional key and
+    name, and the outlines of the Regierungsbezirke and the Land (None where missing)."""
+    kreise = boundaries.kreise.get("features") if boundaries.kreise else None
+    return {
+        "kreise": {
+            "type": "FeatureCollection",
+            "features": [
+                {
+                    "type": "Feature",
+                    "geometry": feature["geometry"],
+                    "properties": {
+                        "ars": feature["properties"]["ars"],
+                        "name": feature["properties"]["name"],
+                    },
+                }
+                for feature in kreise
+            ],
+        }
+        if kreise
+        else None,
+        "regierungsbezirke": _outline(boundaries.regierungsbezirke),
+        "land": _outline(boundaries.land),
+    }
+
+
+def _outline(data: dict | None) -> dict | None:
+    """The geometries of `data` alone (outlines need no properties)."""
+    if not data or not data.get("features"):
+        return None
+    return {
+        "type": "FeatureCollection",
+        "features": [
+            {"type": "Feature", "geometry": f["geometry"], "properties": {}}
+            for f in data["features"]
+        ],
+    }
+
+
+def _kreis_style(state: CentreState | None) -> dict[str, object]:
+    return {
+        **KREIS_STYLE,
+        "fillColor": KREIS_FILLS[state],
+        "dashArray": "4 4" if state is CentreState.UNCERTAIN else None,
+    }
+
+
 def kreis_layer(
     boundaries: Boundaries, states: Mapping[str, CentreState], *, lang: str = "de"
 ) -> folium.FeatureGroup:
-    """Kreis polygons filled by the most advanced state of their centres at the date."""
+    """Kreis polygons filled by the most advanced state of their centres at the date (a
+    recolouring of the base map's polygons, keyed by regional key; "" = no centre)."""
     group = folium.FeatureGroup(name="kreise")
     features = boundaries.kreise.get("features") if boundaries.kreise else None
     if not features:
         return group
-    styled = []
-    for feature in features:
-        state = states.get(feature["properties"]["ars"])
+    table: dict[str, tuple[str, str | None, str]] = {}
+    for ars in ("", *(feature["properties"]["ars"] for feature in features)):
+        state = states.get(ars)
+        style = _kreis_style(state)
         label = t(f"kreis_{state.value}" if state else "kreis_none", lang)
-        props = {
-            "name": feature["properties"]["name"],
-            "state": label,
-            "fill": KREIS_FILLS[state],
-            "dash": "4 4" if state is CentreState.UNCERTAIN else None,
-        }
-        styled.append({"type": "Feature", "geometry": feature["geometry"], "properties": props})
-    folium.GeoJson(
-        {"type": "FeatureCollection", "features": styled},
-        style_function=lambda f: {
-            "fillColor": f["properties"]["fill"],
-            "fillOpacity": 0.6,
-            "color": "#6b6b6b",
-            "weight": 1,
-            "dashArray": f["properties"]["dash"],
-        },
-        tooltip=folium.GeoJsonTooltip(fields=["name", "state"], labels=False),
-        control=False,
-    ).add_to(group)
+        table[ars] = (style["fillColor"], style["dashArray"], label)
+    KreisStates(table).add_to(group)
     return group
 
 
@@ -332,7 +485,7 @@ def _short(url: str) -> str:
     return bare if len(bare) <= 60 else bare[:57] + "…"
 
 
-class SiteMarkers(MacroElement):
+class SiteMarkers(_ScriptElement):
     """Leaflet script that adds circle markers from one JSON array to its feature group.
 
     A folium `CircleMarker` with popup and tooltip costs milliseconds to render on every slider

@@ -12,11 +12,13 @@ import folium
 import pytest
 from factories import make_centre
 
-from geo.assets import install_static_assets
+from geo.assets import install_static_assets, publish_json
 from geo.boundaries import load_boundaries
 from geo.centres import load_centres
+from geo.i18n import t
 from geo.mapview import (
     ReleaseLink,
+    boundary_layers,
     build_base_map,
     centre_layer,
     kreis_layer,
@@ -25,7 +27,7 @@ from geo.mapview import (
 )
 from geo.paths import CENTRES_CSV, OUTLINE_GEOJSON
 from geo.startwindow import start_window
-from geo.timeline import Timeline
+from geo.timeline import CentreState, Timeline
 
 
 @pytest.fixture(scope="module")
@@ -155,6 +157,18 @@ def test_popup_links_the_releases_that_mention_the_centre() -> None:
     assert "Erwähnt in" not in popup_html(centre, start_window(centre), lang="de")
 
 
+def test_published_json_is_named_by_its_content_and_written_once(tmp_path: Path) -> None:
+    url = publish_json(tmp_path, "kreise", {"name": "Düren"})
+    assert re.fullmatch(r"/app/static/generated/kreise-[0-9a-f]{16}\.json", url)
+    target = tmp_path / url.removeprefix("/app/static/")
+    assert json.loads(target.read_text(encoding="utf-8")) == {"name": "Düren"}
+    written = target.stat().st_mtime_ns
+    assert publish_json(tmp_path, "kreise", {"name": "Düren"}) == url
+    assert target.stat().st_mtime_ns == written
+    assert publish_json(tmp_path, "kreise", {"name": "Dueren"}) != url
+    assert sorted(p.name for p in target.parent.iterdir() if p.name.startswith(".")) == []
+
+
 def test_static_assets_are_copied_once(tmp_path: Path) -> None:
     first = install_static_assets(tmp_path)
     assert (tmp_path / "leaflet" / "leaflet.js").stat().st_size > 100_000
@@ -163,16 +177,63 @@ def test_static_assets_are_copied_once(tmp_path: Path) -> None:
     assert install_static_assets(tmp_path) == []
 
 
+def _kreis_table(html: str) -> dict[str, list]:
+    """The `{ars: [fill, dash, label]}` table a `KreisStates` script recolours with."""
+    match = re.search(r"window\.kiKreisStates = (\{.*?\});", html)
+    assert match is not None
+    return json.loads(match.group(1))
+
+
 def test_kreis_layer_fills_each_kreis_by_its_most_advanced_centre(timeline, boundaries) -> None:
     snapshot = timeline.snapshot(date(2016, 7, 1))
     states = timeline.kreis_states(snapshot)
-    layer = kreis_layer(boundaries, states, lang="de")
-    html = _rendered(folium.Map(tiles=None), layer)
-    assert html.count('"fill": "#bfe8d6"') == sum(1 for s in states.values() if s.value == "open")
-    assert html.count('"fill": "#f0f0f0"') == 53 - len(states)
-    kleve = re.search(r'"name": "Kleve", "state": "([^"]+)"', html)
-    assert kleve is not None
-    assert kleve.group(1) == "noch kein Zentrum"
+    table = _kreis_table(_rendered(folium.Map(tiles=None), kreis_layer(boundaries, states)))
+    kreise = {f["properties"]["ars"] for f in boundaries.kreise["features"]}
+    assert set(table) == kreise | {""}
+    fills = [fill for ars, (fill, _dash, _label) in table.items() if ars]
+    assert fills.count("#bfe8d6") == sum(1 for s in states.values() if s.value == "open")
+    assert fills.count("#f0f0f0") == 53 - len(states)
+    kleve = next(
+        f["properties"]["ars"]
+        for f in boundaries.kreise["features"]
+        if f["properties"]["name"] == "Kleve"
+    )
+    assert table[kleve] == ["#f0f0f0", None, "noch kein Zentrum"]
+
+
+def test_uncertain_kreise_are_dashed_and_labelled_in_english(timeline, boundaries) -> None:
+    states = {"05154": CentreState.UNCERTAIN}
+    table = _kreis_table(
+        _rendered(folium.Map(tiles=None), kreis_layer(boundaries, states, lang="en"))
+    )
+    assert table["05154"][:2] == ["#fde0c5", "4 4"]
+    assert table["05154"][2] == t("kreis_uncertain", "en")
+
+
+def test_the_base_map_fetches_the_boundaries_and_a_step_sends_only_kreis_states(
+    boundaries,
+) -> None:
+    url = "/app/static/generated/boundaries-0123456789abcdef.json"
+    html = _rendered(build_base_map(boundaries, boundaries_url=url))
+    assert f'fetch("{url}")' in html
+    assert '"coordinates"' not in html
+    assert len(html) < 20_000
+    assert "fetch(" not in _rendered(build_base_map(boundaries))
+    step = _rendered(folium.Map(tiles=None), kreis_layer(boundaries, {}))
+    assert '"coordinates"' not in step
+    assert len(step) < 20_000
+
+
+def test_boundary_layers_keep_what_the_map_draws(boundaries, tmp_path) -> None:
+    layers = boundary_layers(boundaries)
+    assert len(layers["kreise"]["features"]) == 53
+    assert {tuple(f["properties"]) for f in layers["kreise"]["features"]} == {("ars", "name")}
+    assert len(layers["regierungsbezirke"]["features"]) == 5
+    assert len(layers["land"]["features"]) == 1
+    outline_only = load_boundaries(env={}, cache_dir=tmp_path, outline_path=OUTLINE_GEOJSON)
+    only_land = boundary_layers(outline_only)
+    assert only_land["kreise"] is None
+    assert only_land["land"]["features"]
 
 
 def test_kreis_layer_is_empty_without_kreis_polygons(timeline, tmp_path) -> None:

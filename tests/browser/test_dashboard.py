@@ -3,6 +3,7 @@ without re-mounting the map, URL state, popups, no third-party requests, a scree
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 from urllib.parse import parse_qs, urlparse
 
@@ -10,6 +11,8 @@ import pytest
 from playwright.sync_api import expect
 
 from geo.centres import load_centres
+from geo.i18n import t
+from geo.mapview import KREIS_FILLS
 from geo.paths import CENTRES_CSV, ROOT
 from geo.playback import step_month
 from tests.browser.conftest import MAP_FRAME
@@ -66,6 +69,57 @@ def test_stepping_the_slider_updates_markers_without_remounting_the_map(
     assert month == date(2013, 8, 1)
     expect(dashboard.date_slider()).to_have_attribute("aria-valuetext", "08/2013")
     assert _survivor(dashboard) == SURVIVOR, "the map iframe was re-created while stepping"
+
+
+# True when the Kreis polygons' fills, counted by colour, are exactly `want`.
+_KREIS_FILLS_JS = """(want) => {
+    const fills = {};
+    document.querySelectorAll("path.ki-kreis").forEach((p) => {
+        const fill = p.getAttribute("fill");
+        fills[fill] = (fills[fill] || 0) + 1;
+    });
+    const sorted = (o) => JSON.stringify(Object.entries(o).sort());
+    return sorted(fills) === sorted(want);
+}"""
+
+
+# The tooltip text of the Kreis with regional key `ars`, opened through Leaflet.
+_KREIS_TOOLTIP_JS = """(ars) => {
+    const kreis = window.kiKreise.getLayers().find((l) => l.feature.properties.ars === ars);
+    kreis.fire("mouseover", {latlng: kreis.getBounds().getCenter()}, true);
+    return document.querySelector(".leaflet-tooltip").textContent;
+}"""
+
+
+def _expected_kreis_fills(timeline, month: date) -> dict[str, int]:
+    states = timeline.kreis_states(timeline.snapshot(month))
+    fills = Counter(KREIS_FILLS[state] for state in states.values())
+    fills[KREIS_FILLS[None]] += 53 - len(states)
+    return dict(fills)
+
+
+def test_kreis_fills_follow_the_slider_on_the_mounted_polygons(dashboard, timeline, months) -> None:
+    month = date(2014, 3, 1)
+    dashboard.open(f"?date={month.isoformat()}")
+    dashboard.wait_for_counts(timeline.snapshot(month).counts)
+    frame = dashboard.frame()
+    frame.wait_for_function(_KREIS_FILLS_JS, arg=_expected_kreis_fills(timeline, month))
+    _plant_survivor(dashboard)
+    for _ in range(3):
+        month = step_month(months, month, 1)
+        dashboard.step("ArrowRight", month, timeline.snapshot(month).counts)
+        want = _expected_kreis_fills(timeline, month)
+        frame.wait_for_function(_KREIS_FILLS_JS, arg=want)
+    assert sum(want.values()) == 53
+    assert _survivor(dashboard) == SURVIVOR, "the map iframe was re-created while stepping"
+    # Kleve has no centre yet: its tooltip says so, in text.
+    tooltip = frame.evaluate(_KREIS_TOOLTIP_JS, "05154")
+    assert tooltip == "Kleve" + t("kreis_none", "de")
+    # The fetched outlines are drawn, and the data is credited.
+    assert frame.locator(".leaflet-kiOutlines-pane path").count() >= 6
+    expect(dashboard.map_content().locator(".leaflet-control-attribution")).to_contain_text(
+        "GeoBasis-DE / BKG"
+    )
 
 
 def test_playing_advances_months_without_remounting_the_map(dashboard, timeline, months) -> None:
