@@ -7,14 +7,14 @@ every date, so streamlit-folium re-mounts its iframe on each step; `run_bench.py
 
 from __future__ import annotations
 
-import runpy
 import sys
 from pathlib import Path
 
 import streamlit_folium
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from tests.bench import run_app
 
 _st_folium = streamlit_folium.st_folium
 
@@ -30,6 +30,6 @@ def _naive_st_folium(fig, *, feature_group_to_add=None, **kwargs):
 # app.py does `from streamlit_folium import st_folium` at run time, so it picks this up.
 streamlit_folium.st_folium = _naive_st_folium
 try:
-    runpy.run_path(str(ROOT / "app.py"), run_name="__main__")
+    run_app()
 finally:
     streamlit_folium.st_folium = _st_folium

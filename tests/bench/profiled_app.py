@@ -6,17 +6,16 @@ not see; enabling it here, inside the script run, does.
 
 from __future__ import annotations
 
-import runpy
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from tests.bench import PROFILER  # noqa: E402
+from tests.bench import PROFILER, run_app  # noqa: E402
 
 PROFILER.enable()
 try:
-    runpy.run_path(str(ROOT / "app.py"), run_name="__main__")
+    run_app()
 finally:
     PROFILER.disable()
