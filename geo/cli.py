@@ -1,12 +1,13 @@
 """Command line: `python -m geo <command>` for the timeline, validation, checks and downloads.
 
-Every command returns an exit code (0 fine, 1 a problem) and prints clear messages; expected
-failures never print a traceback.
+Every command returns an exit code and prints clear messages; expected failures never print a
+traceback. Exit codes: 0 fine, 1 a problem (bad data, a value a command refuses), 2 a command
+line that does not parse. `report` answers 1 for any bad argument (see `geo.report`).
 """
 
 from __future__ import annotations
 
-__all__ = ["MAX_PROBLEM_LINES", "main"]
+__all__ = ["MAX_PROBLEM_LINES", "CommandParser", "HelpRequested", "main", "print_error"]
 
 import argparse
 import functools
@@ -28,16 +29,38 @@ from geo.timeline import CentreState, Timeline
 MAX_PROBLEM_LINES = 20
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse that raises instead of printing usage to sys.stderr and exiting, so `main`
-    reports a bad command line as one line on its own `err` stream with an exit code."""
+class HelpRequested(Exception):
+    """`--help` was given: carries the help text, for the caller to print on its own stream."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.text = text
+
+
+class CommandParser(argparse.ArgumentParser):
+    """argparse that raises instead of printing to sys.stdout/sys.stderr and exiting: a bad
+    command line becomes a one-line `UsageError`, `--help` a `HelpRequested`, so each command
+    line (this one, `geo.report`'s) answers on its own streams with its own exit code."""
 
     def error(self, message: str) -> NoReturn:
         raise UsageError(f"{self.prog}: {message} (see `{self.prog} --help`)")
 
+    def print_help(self, file: object = None) -> NoReturn:
+        raise HelpRequested(self.format_help())
+
+
+def print_error(exc: KiAtlasError, err: TextIO) -> None:
+    """`exc` as `error:` lines on `err`: one per problem of a data file, at most
+    MAX_PROBLEM_LINES of them and then how many more."""
+    problems = getattr(exc, "problems", None) or [exc]
+    for problem in problems[:MAX_PROBLEM_LINES]:
+        print(f"error: {problem}", file=err)
+    if len(problems) > MAX_PROBLEM_LINES:
+        print(f"error: ... and {len(problems) - MAX_PROBLEM_LINES} more problems", file=err)
+
 
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="python -m geo", description=__doc__)
+    parser = CommandParser(prog="python -m geo", description=__doc__)
     parser.add_argument(
         "--centres", type=Path, default=paths.CENTRES_CSV, help="centres file (default: data/)"
     )
@@ -76,24 +99,24 @@ def _parser() -> argparse.ArgumentParser:
 def main(
     argv: Sequence[str] | None = None, *, out: TextIO = sys.stdout, err: TextIO = sys.stderr
 ) -> int:
-    """Run one command; return its exit code (2 for a bad command line)."""
+    """Run one command; return its exit code: 0 fine (also after `--help`, printed on `out`),
+    1 a problem, 2 a command line that does not parse (`report` parses its own: 1)."""
     parser = _parser()
     try:
         args, rest = parser.parse_known_args(argv)
         if rest and args.command != "report":
             parser.error(f"unrecognized arguments: {' '.join(rest)}")
         args.rest = rest
+    except HelpRequested as shown:
+        print(shown.text, end="", file=out)
+        return 0
     except UsageError as exc:
-        print(f"error: {exc}", file=err)
+        print_error(exc, err)
         return 2
     try:
         return _COMMANDS[args.command](args, out, err)
     except KiAtlasError as exc:
-        problems = getattr(exc, "problems", None) or [exc]
-        for problem in problems[:MAX_PROBLEM_LINES]:
-            print(f"error: {problem}", file=err)
-        if len(problems) > MAX_PROBLEM_LINES:
-            print(f"error: ... and {len(problems) - MAX_PROBLEM_LINES} more problems", file=err)
+        print_error(exc, err)
         return 1
 
 

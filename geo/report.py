@@ -12,7 +12,6 @@ __all__ = [
     "FORMATS",
     "MAP_LAYOUT",
     "MapLayout",
-    "default_months",
     "load_report_data",
     "render_animation",
     "render_map",
@@ -32,7 +31,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, NoReturn, TextIO
+from typing import Any, TextIO
 
 import matplotlib
 import numpy as np
@@ -53,11 +52,13 @@ from geo import paths
 from geo.atomic import write_bytes_atomic
 from geo.boundaries import Boundaries, load_boundaries
 from geo.centres import load_centres
-from geo.errors import KiAtlasError
+from geo.cli import CommandParser, HelpRequested, print_error
+from geo.dataset import event_months
+from geo.errors import KiAtlasError, UsageError
 from geo.fuzzydate import FuzzyDate
 from geo.i18n import LANGUAGES, t
 from geo.mapview import KREIS_FILLS, MARKER_STYLES, ring_offsets
-from geo.timeline import CentreState, Snapshot, Timeline, month_starts
+from geo.timeline import CentreState, Snapshot, Timeline
 
 FORMATS = ("png", "svg", "pdf")
 # A4 landscape in inches; raster pages get half a pixel more so 300 dpi gives 3508 x 2480 px.
@@ -74,6 +75,8 @@ GIF_COLOURS = 64
 # Leaflet pixels to points on paper: markers keep their on-screen size in points.
 MARKER_PT = 0.7
 LINE_PT = 0.75
+# Every text is drawn with parse_math=False: titles, file names and attributions come from
+# users and data, and matplotlib would read "$...$" in them as mathtext (and may fail on it).
 # SVG ids from a fixed salt and no dates in SVG/PDF, so the same input gives the same bytes;
 # SVG text stays text (editable), PDF embeds TrueType fonts.
 _SAVE_RC = {"svg.hashsalt": "ki-atlas-nrw", "svg.fonttype": "none", "pdf.fonttype": 42}
@@ -388,12 +391,17 @@ def _add_legends(
             labelcolor=_TEXT,
         )
         legend.get_title().set_fontweight("bold")
+        for text in (legend.get_title(), *legend.get_texts()):
+            text.set_parse_math(False)
         y -= line * (len(labels) + 1.6)
 
 
-def _attribution(boundaries: Boundaries, lang: str) -> str:
+def _attribution(boundaries: Boundaries, lang: str, sites_credit: str | None) -> str:
+    """Where the boundaries and the site positions come from (GeoNames unless `sites_credit`
+    names another source, e.g. an upload)."""
     key = "report_attribution" if boundaries.has_kreise else "report_attribution_outline"
-    return t(key, lang, boundaries=boundaries.attribution)
+    sites = sites_credit or t("report_sites_geonames", lang)
+    return t(key, lang, boundaries=boundaries.attribution, sites=sites)
 
 
 def _day_words(day: date, lang: str) -> str:
@@ -415,6 +423,7 @@ class _MapPage:
         lang: str,
         page: tuple[float, float],
         title: str | None = None,
+        sites_credit: str | None = None,
     ) -> None:
         self.timeline = timeline
         self.lang = lang
@@ -433,19 +442,30 @@ class _MapPage:
             fontweight="bold",
             va="top",
             color=_TEXT,
+            parse_math=False,
         )
-        self.date_text = fig.text(left, 0.895, "", fontsize=15 * scale, va="top", color=_TEXT)
+        self.date_text = fig.text(
+            left, 0.895, "", fontsize=15 * scale, va="top", color=_TEXT, parse_math=False
+        )
         self.count_text = fig.text(
-            column, 0.80, "", fontsize=13 * scale, va="top", linespacing=1.6, color=_TEXT
+            column,
+            0.80,
+            "",
+            fontsize=13 * scale,
+            va="top",
+            linespacing=1.6,
+            color=_TEXT,
+            parse_math=False,
         )
         _add_legends(fig, lang, scale, boundaries.has_kreise, (column, 0.62))
         fig.text(
             left,
             0.025,
-            _attribution(boundaries, lang),
+            _attribution(boundaries, lang, sites_credit),
             fontsize=7.5 * scale,
             color=_MUTED,
             va="bottom",
+            parse_math=False,
         )
 
     @property
@@ -496,6 +516,7 @@ def render_map(
     fmt: str = "png",
     dpi: float = 300,
     title: str | None = None,
+    sites_credit: str | None = None,
 ) -> bytes:
     """The state at `day` as an A4 landscape map in `fmt` ("png", "svg" or "pdf").
 
@@ -506,7 +527,14 @@ def render_map(
     """
     _check_format(fmt, dpi)
     _check_lang(lang)
-    page = _MapPage(timeline, boundaries, lang=lang, page=_page_size(A4[0], fmt, dpi), title=title)
+    page = _MapPage(
+        timeline,
+        boundaries,
+        lang=lang,
+        page=_page_size(A4[0], fmt, dpi),
+        title=title,
+        sites_credit=sites_credit,
+    )
     page.show(day)
     return _figure_bytes(page.fig, fmt, dpi)
 
@@ -520,6 +548,7 @@ def render_small_multiples(
     fmt: str = "png",
     dpi: float = 300,
     title: str | None = None,
+    sites_credit: str | None = None,
 ) -> bytes:
     """One small map per year end (31 December) on one A4 landscape page, with the number of
     open (and uncertain) centres under each, one shared legend, title and attribution.
@@ -542,6 +571,7 @@ def render_small_multiples(
         fontweight="bold",
         va="top",
         color=_TEXT,
+        parse_math=False,
     )
     fig.text(
         0.03,
@@ -550,6 +580,7 @@ def render_small_multiples(
         fontsize=12 * scale,
         va="top",
         color=_TEXT,
+        parse_math=False,
     )
     for year, layout in zip(years, panels, strict=True):
         day = date(year, 12, 31)
@@ -567,6 +598,7 @@ def render_small_multiples(
             fontsize=11 * scale,
             fontweight="bold",
             color=_TEXT,
+            parse_math=False,
         )
         fig.text(
             left + width / 2,
@@ -581,10 +613,17 @@ def render_small_multiples(
             va="top",
             fontsize=9.5 * scale,
             color=_TEXT,
+            parse_math=False,
         )
     _add_legends(fig, lang, scale * 0.8, boundaries.has_kreise, legend_corner)
     fig.text(
-        0.03, 0.02, _attribution(boundaries, lang), fontsize=7.5 * scale, color=_MUTED, va="bottom"
+        0.03,
+        0.02,
+        _attribution(boundaries, lang, sites_credit),
+        fontsize=7.5 * scale,
+        color=_MUTED,
+        va="bottom",
+        parse_math=False,
     )
     return _figure_bytes(fig, fmt, dpi)
 
@@ -600,19 +639,20 @@ def render_animation(
     progress: Callable[[int, int], None] | None = None,
     dpi: float = 100,
     title: str | None = None,
+    sites_credit: str | None = None,
 ) -> bytes:
     """A looping GIF, one frame per month (title, date, counts, legend in every frame).
 
-    `months` defaults to every month from the first event day's month to the month after the
-    last event. The last frame is held `last_frame_ms`. `progress(done, total)` is called after
-    each frame. Frames are `GIF_WIDTH_INCHES * dpi` pixels wide and share one small palette.
+    `months` defaults to `event_months(timeline)`: the first event's month to the month after
+    the last event. The last frame is held `last_frame_ms`. `progress(done, total)` is called
+    after each frame. Frames are `GIF_WIDTH_INCHES * dpi` pixels wide and share one palette.
     """
     _check_lang(lang)
     if frame_ms <= 0 or last_frame_ms <= 0:
         raise ValueError("frame durations must be positive")
     if not dpi > 0:
         raise ValueError(f"dpi must be positive, not {dpi!r}")
-    days = list(months) if months is not None else default_months(timeline)
+    days = list(months) if months is not None else event_months(timeline)
     if not days:
         raise ValueError("no months to animate")
     page = _MapPage(
@@ -621,6 +661,7 @@ def render_animation(
         lang=lang,
         page=_page_size(GIF_WIDTH_INCHES, "gif", dpi),
         title=title,
+        sites_credit=sites_credit,
     )
     page.fig.set_dpi(dpi)
 
@@ -689,16 +730,6 @@ def _gif_palette(samples: Sequence[Image.Image]) -> Image.Image:
     return palette
 
 
-def default_months(timeline: Timeline) -> list[date]:
-    """Every month start from the first event's month to the month after the last event."""
-    events = timeline.event_days()
-    if not events:
-        return []
-    last = events[-1]
-    after_last = date(last.year + (last.month == 12), last.month % 12 + 1, 1)
-    return month_starts(events[0], after_last)
-
-
 def report_filename(
     kind: str, day: date | None, fmt: str, *, years: Sequence[int] | None = None
 ) -> str:
@@ -738,37 +769,8 @@ def load_report_data(
     return timeline, boundaries
 
 
-class _UsageError(Exception):
-    """A bad command line, reported as one line."""
-
-
-class _Done(Exception):
-    """`--help` was printed."""
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse that reports instead of exiting, and prints help to the given stream."""
-
-    def __init__(self, out: TextIO, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self._out = out
-
-    def error(self, message: str) -> NoReturn:
-        raise _UsageError(message)
-
-    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
-        if status:
-            raise _UsageError((message or "").strip())
-        raise _Done
-
-    def _print_message(self, message: str, file: Any = None) -> None:
-        if message:
-            self._out.write(message)
-
-
-def _parser(out: TextIO) -> _Parser:
-    parser = _Parser(
-        out,
+def _parser() -> CommandParser:
+    parser = CommandParser(
         prog="python -m geo report",
         description="Write a print-ready map (PNG/SVG/PDF), small multiples or a GIF animation.",
     )
@@ -792,13 +794,13 @@ _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 def _parse_years(text: str) -> range:
     match = _YEARS.match(text.strip())
     if not match:
-        raise _UsageError(f"--years {text!r} is not a year range like 2012-2018")
+        raise UsageError(f"--years {text!r} is not a year range like 2012-2018")
     first = int(match.group(1))
     last = int(match.group(2) or first)
     if first > last:
-        raise _UsageError(f"--years {text!r} is reversed (first year after last)")
+        raise UsageError(f"--years {text!r} is reversed (first year after last)")
     if first < FIRST_YEAR or last > LAST_YEAR:
-        raise _UsageError(f"--years {text!r} is outside {FIRST_YEAR}-{LAST_YEAR}")
+        raise UsageError(f"--years {text!r} is outside {FIRST_YEAR}-{LAST_YEAR}")
     return range(first, last + 1)
 
 
@@ -807,16 +809,16 @@ def _check_out(path: Path, allowed: Sequence[str]) -> str:
     directory (nothing is created on the way)."""
     fmt = path.suffix.lower().lstrip(".")
     if fmt not in allowed:
-        raise _UsageError(
+        raise UsageError(
             f"--out {str(path)!r}: unknown extension (use {', '.join('.' + a for a in allowed)})"
         )
     if path.is_dir():
-        raise _UsageError(f"--out {str(path)!r} is a directory")
+        raise UsageError(f"--out {str(path)!r} is a directory")
     parent = path.parent
     if not parent.is_dir():
-        raise _UsageError(f"--out {str(path)!r}: directory {str(parent)!r} does not exist")
+        raise UsageError(f"--out {str(path)!r}: directory {str(parent)!r} does not exist")
     if not os.access(parent, os.W_OK):
-        raise _UsageError(f"--out {str(path)!r}: directory {str(parent)!r} is not writable")
+        raise UsageError(f"--out {str(path)!r}: directory {str(parent)!r} is not writable")
     return fmt
 
 
@@ -827,26 +829,25 @@ def run_report_cli(
     err: TextIO,
     load: Callable[[], tuple[Timeline, Boundaries]] = load_report_data,
 ) -> int:
-    """`python -m geo report`: write a map, small multiples or a GIF; 0 on success, else 1.
+    """`python -m geo report`: write a map, small multiples or a GIF; 0 on success (or after
+    `--help`, printed on `out`), else 1.
 
-    Every expected problem (bad arguments, unwritable target, bad data) is one `error:` line on
-    `err`, and no file is written or left half-written.
+    Every expected problem goes to `err` through `geo.cli.print_error`: a bad argument or an
+    unwritable target as one `error:` line, bad data as one line per problem. Even a line
+    argparse refuses gives 1 here (`geo.cli.main` answers those with 2), as the report issue
+    asks. Nothing is loaded before the arguments pass; no file is written or left half-written.
     """
     try:
-        args = _parser(out).parse_args(list(argv))
+        args = _parser().parse_args(list(argv))
         job = _job(args)
-    except _Done:
-        return 0
-    except _UsageError as exc:
-        print(f"error: {exc}", file=err)
-        return 1
-    try:
         timeline, boundaries = load()
         data = job(timeline, boundaries, err)
         write_bytes_atomic(args.out, data)
-    except KiAtlasError as exc:
-        for problem in getattr(exc, "problems", None) or [exc]:
-            print(f"error: {problem}", file=err)
+    except HelpRequested as shown:
+        print(shown.text, end="", file=out)
+        return 0
+    except KiAtlasError as exc:  # a UsageError from the arguments, or bad data
+        print_error(exc, err)
         return 1
     except OSError as exc:
         print(f"error: cannot write {args.out}: {exc.strerror or exc}", file=err)
@@ -858,11 +859,11 @@ def run_report_cli(
 def _job(args: argparse.Namespace) -> Callable[[Timeline, Boundaries, TextIO], bytes]:
     """Check the arguments; return what renders the bytes."""
     if args.frame_ms is not None and not args.animate:
-        raise _UsageError("--frame-ms only applies to --animate")
+        raise UsageError("--frame-ms only applies to --animate")
     if args.frame_ms is not None and args.frame_ms <= 0:
-        raise _UsageError(f"--frame-ms must be positive, not {args.frame_ms}")
+        raise UsageError(f"--frame-ms must be positive, not {args.frame_ms}")
     if args.dpi is not None and not 10 <= args.dpi <= 1200:
-        raise _UsageError(f"--dpi must be between 10 and 1200, not {args.dpi}")
+        raise UsageError(f"--dpi must be between 10 and 1200, not {args.dpi}")
     lang = args.lang
     if args.animate:
         _check_out(args.out, ("gif",))
@@ -895,7 +896,7 @@ def _job(args: argparse.Namespace) -> Callable[[Timeline, Boundaries, TextIO], b
             raise ValueError(args.date)
         day = date.fromisoformat(args.date)
     except ValueError:
-        raise _UsageError(f"--date {args.date!r} is not a date (YYYY-MM-DD)") from None
+        raise UsageError(f"--date {args.date!r} is not a date (YYYY-MM-DD)") from None
     return lambda timeline, boundaries, _err: render_map(
         timeline, boundaries, day, lang=lang, fmt=fmt, dpi=dpi
     )

@@ -94,3 +94,25 @@ def test_press_parse_refuses_a_missing_file(tmp_path: Path) -> None:
     assert (code, out) == (1, "")
     assert "nope.txt" in err
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["timeline", "--help"]])
+def test_help_goes_to_out_with_exit_0(argv: list[str]) -> None:
+    code, out, err = run(*argv)
+    assert (code, err) == (0, "")
+    assert out.startswith("usage: python -m geo")
+
+
+def test_a_bad_line_exits_2_but_a_bad_report_line_exits_1(tmp_path: Path) -> None:
+    """argparse's refusals are usage errors (2); the report command answers 1 for any bad
+    argument, as its issue asks, with the same one-line message."""
+    code, _, err = run("timeline", "--at")
+    assert code == 2
+    assert err.startswith("error: python -m geo timeline: argument --at: expected one argument")
+    code, _, err = run(
+        "report", "--date", "2016-07-01", "--lang", "fr", "--out", f"{tmp_path}/a.png"
+    )
+    assert code == 1
+    assert err.startswith("error: python -m geo report: argument --lang: invalid choice: 'fr'")
+    assert err.count("\n") == 1
+    assert list(tmp_path.iterdir()) == []
