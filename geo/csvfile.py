@@ -6,8 +6,10 @@ the file from being read at all (encoding, separator, empty file, columns) is a 
 
 from __future__ import annotations
 
-__all__ = ["MAX_CSV_BYTES", "CsvRow", "read_csv_rows", "rows_to_csv_text"]
+__all__ = ["MAX_CSV_BYTES", "CsvRow", "decode_text", "read_csv_rows", "rows_to_csv_text"]
 
+import codecs
+import contextlib
 import csv
 import io
 from collections.abc import Iterable, Sequence
@@ -68,7 +70,7 @@ def read_csv_rows(
 
 def parse_csv_bytes(raw: bytes, columns: Sequence[str], name: str) -> list[CsvRow]:
     """Parse CSV bytes that must be UTF-8 (a BOM is accepted) with exactly `columns`."""
-    text = _decode(raw, name)
+    text, _ = decode_text(raw, name)
     if not text.strip():
         raise DataFileError([DataProblem(name, None, None, None, "the file is empty")])
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
@@ -116,30 +118,46 @@ def rows_to_csv_text(columns: Sequence[str], rows: Iterable[Sequence[str]]) -> s
     return buffer.getvalue()
 
 
-def _decode(raw: bytes, name: str) -> str:
+def decode_text(
+    raw: bytes,
+    name: str,
+    *,
+    fallbacks: Sequence[str] = (),
+    error: type[DataFileError] = DataFileError,
+) -> tuple[str, str]:
+    """The text of `raw` and the encoding that read it: UTF-8 (a BOM is accepted and dropped),
+    else the first of `fallbacks` that decodes (none after a BOM, which says the file is UTF-8).
+
+    Raises `error` naming `name`, the line and the byte for a NUL byte anywhere (binary data)
+    or for bytes that no encoding tried can read.
+    """
     nul = raw.find(b"\x00")
     if nul >= 0:
         # Anywhere, not only near the start: a NUL inside a cell would otherwise pass as text.
         line = raw[:nul].count(b"\n") + 1
-        raise DataFileError(
-            [DataProblem(name, line, None, "byte 0x00", "binary data, not a CSV file")]
-        )
+        raise error([DataProblem(name, line, None, "byte 0x00", "binary data, not a text file")])
+    # Decoded after the BOM rather than as "utf-8-sig", whose error positions leave it out.
+    bom = len(codecs.BOM_UTF8) if raw.startswith(codecs.BOM_UTF8) else 0
     try:
-        return raw.decode("utf-8-sig")
+        return raw[bom:].decode("utf-8"), "utf-8-sig" if bom else "utf-8"
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        bad = raw[exc.start : exc.start + 1].hex()
-        raise DataFileError(
-            [
-                DataProblem(
-                    name,
-                    line,
-                    None,
-                    f"byte 0x{bad}",
-                    "not UTF-8 (is it Latin-1/Windows-1252? save it as UTF-8)",
-                )
-            ]
-        ) from None
+        bad_at = bom + exc.start  # the message names where UTF-8 breaks, whatever the fallbacks do
+    for encoding in () if bom else fallbacks:
+        with contextlib.suppress(UnicodeDecodeError):
+            return raw.decode(encoding), encoding
+    line = raw[:bad_at].count(b"\n") + 1
+    bad = raw[bad_at : bad_at + 1].hex()
+    raise error(
+        [
+            DataProblem(
+                name,
+                line,
+                None,
+                f"byte 0x{bad}",
+                "not UTF-8 (is it Latin-1/Windows-1252? save it as UTF-8)",
+            )
+        ]
+    )
 
 
 def _check_header(header: list[str], columns: Sequence[str], name: str) -> None:

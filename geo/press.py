@@ -38,7 +38,7 @@ from typing import TextIO
 
 from geo.atomic import write_text_atomic
 from geo.cells import RowReader, duplicate_problems, source_urls
-from geo.csvfile import CsvRow, read_csv_rows, rows_to_csv_text
+from geo.csvfile import CsvRow, decode_text, read_csv_rows, rows_to_csv_text
 from geo.errors import DataFileError, DataProblem, PressFormatError
 from geo.fuzzydate import FuzzyDate, Precision, parse_partial_date
 from geo.gazetteer import TERRITORIES, Territory, territory_by_ars
@@ -671,19 +671,7 @@ def read_listing(path: Path) -> tuple[PressRelease, ...]:
         raise PressFormatError(
             [DataProblem(name, None, None, None, f"cannot read: {reason}")]
         ) from None
-    if b"\x00" in raw:
-        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
-        raise PressFormatError(
-            [DataProblem(name, line, None, None, "binary data, not a text file")]
-        )
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        bad = raw[exc.start : exc.start + 1].hex()
-        raise PressFormatError(
-            [DataProblem(name, line, None, f"byte 0x{bad}", "not UTF-8 text (save it as UTF-8)")]
-        ) from None
+    text, _ = decode_text(raw, name, error=PressFormatError)
     try:
         releases = parse_listing(text, source=path.name)
     except PressFormatError as exc:

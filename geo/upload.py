@@ -50,6 +50,7 @@ from geopy.exc import (
 
 from geo.boundaries import Boundaries, build_kreis_index, point_in_kreis
 from geo.centres import NRW_BBOX, Centre
+from geo.csvfile import decode_text
 from geo.errors import DataFileError, DataProblem
 from geo.fuzzydate import FuzzyDate, Precision, parse_partial_date
 from geo.geocode import structured_query
@@ -62,13 +63,17 @@ from geo.timeline import Timeline
 
 @dataclass(frozen=True)
 class UploadLimits:
-    """How much an upload may hold; checked before parsing (bytes) and while reading (rows)."""
+    """How much an upload may hold; checked before parsing (bytes), while reading (rows) and
+    when building sites (the span of the dates)."""
 
     max_bytes: int = 5_000_000
     max_rows: int = 20_000
     max_columns: int = 200
     # An .xlsx is a zip archive: refuse archives that unpack to far more than they weigh.
     max_unpacked_bytes: int = 100_000_000
+    # The replay has a frame per month and the report a panel per year from the earliest date
+    # to the latest, so a span of decades would build thousands of frames.
+    max_date_span_years: int = 30
 
 
 @dataclass(frozen=True)
@@ -150,7 +155,11 @@ def _fail(
 
 
 def _decode(data: bytes, filename: str) -> tuple[str, str]:
-    """The text and the encoding that read it: UTF-8 (BOM or not), UTF-16, cp1252, latin-1."""
+    """The text and the encoding that read it: UTF-8 (BOM or not), UTF-16, cp1252, latin-1.
+
+    Unlike the project's own data files, uploads come from Excel and older tools: UTF-16 (with
+    its BOM) and the Windows-1252/Latin-1 fallbacks are read too.
+    """
     if data.startswith(b"PK\x03\x04"):
         _fail(filename, None, None, None, "this is an Excel/zip file, not CSV; name it .xlsx")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -158,22 +167,7 @@ def _decode(data: bytes, filename: str) -> tuple[str, str]:
             return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError:
             _fail(filename, None, None, None, "binary data, not a text (CSV) file")
-    if b"\x00" in data:
-        line = data[: data.index(b"\x00")].count(b"\n") + 1
-        _fail(filename, line, None, "NUL byte", "binary data, not a text (CSV) file")
-    if data.startswith(b"\xef\xbb\xbf"):
-        candidates = ("utf-8-sig",)
-    else:
-        candidates = ("utf-8", "cp1252", "latin-1")
-    for encoding in candidates:
-        try:
-            return data.decode(encoding), encoding
-        except UnicodeDecodeError as exc:
-            if encoding == "utf-8-sig":
-                line = data[: exc.start].count(b"\n") + 1
-                bad = data[exc.start : exc.start + 1].hex()
-                _fail(filename, line, None, f"byte 0x{bad}", "starts as UTF-8 but is not UTF-8")
-    raise AssertionError("latin-1 decodes every byte string")  # pragma: no cover
+    return decode_text(data, filename, fallbacks=("cp1252", "latin-1"))
 
 
 def _read_csv(data: bytes, filename: str, limits: UploadLimits) -> RawTable:
@@ -674,11 +668,14 @@ def build_sites(
     *,
     boundaries: Boundaries | None,
     filename: str,
+    limits: UploadLimits | None = None,
+    lang: str = "en",
 ) -> UploadResult:
     """Turn a table into centres using `mapping` (field -> column or None).
 
     Raises `DataFileError` when the mapping itself is unusable (a required field or any way to
-    place a site is missing, a column is used twice or does not exist). Row by row, a row with
+    place a site is missing, a column is used twice or does not exist), or when the dates of the
+    usable rows span more than `limits` allow (the message in `lang`). Row by row, a row with
     any problem is left out and reported; nothing is guessed or silently fixed. An empty start
     is kept as unknown. Each centre's Kreis comes from `boundaries` (empty when none contains it,
     or when there are no Kreis polygons).
@@ -687,6 +684,7 @@ def build_sites(
     problems: list[DataProblem] = []
     located: list[dict[str, Any]] = []
     missing: list[Centre] = []
+    dates: list[_DateCell] = []
     row_ids: dict[str, str] = {}
     seen_places: dict[tuple[Any, ...], int] = {}
     seen_ids: dict[str, int] = {}
@@ -710,10 +708,16 @@ def build_sites(
             continue
         if user_id:
             row_ids[fields["id"]] = user_id
+        dates += (
+            _DateCell(fields[field], line, mapping.get(field))
+            for field in ("start", "approval")
+            if fields[field].is_known
+        )
         if math.isnan(fields["lat"]):
             missing.append(Centre(**fields))
         else:
             located.append(fields)
+    _check_date_span(dates, filename, limits or UploadLimits(), lang)
     return UploadResult(
         filename,
         len(table.rows),
@@ -722,6 +726,54 @@ def build_sites(
         tuple(problems),
         row_ids,
     )
+
+
+@dataclass(frozen=True)
+class _DateCell:
+    """A known date of a usable row, with the line and column it was read from."""
+
+    date: FuzzyDate
+    line: int
+    column: str | None
+
+    @property
+    def first_day(self) -> dt.date:
+        """The earliest day the date can mean (its last day for a `before` bound)."""
+        return self.date.earliest or self.last_day
+
+    @property
+    def last_day(self) -> dt.date:
+        """The latest day the date can mean; every known date has one."""
+        assert self.date.latest is not None
+        return self.date.latest
+
+
+def _check_date_span(
+    dates: Sequence[_DateCell], filename: str, limits: UploadLimits, lang: str
+) -> None:
+    """Refuse dates reaching further than `limits.max_date_span_years` from the earliest to the
+    latest day, naming both dates with their places and the limit."""
+    if not dates:
+        return
+    first = min(dates, key=lambda cell: cell.first_day)
+    last = max(dates, key=lambda cell: cell.last_day)
+    years = limits.max_date_span_years
+    start, end = first.first_day, last.last_day
+    # Compared as (year, month, day): 29 February plus whole years needs no real date.
+    if (end.year, end.month, end.day) <= (start.year + years, start.month, start.day):
+        return
+    message = t(
+        "upload_date_span_too_long",
+        lang,
+        years=years,
+        first=first.date.describe(lang),
+        first_line=first.line,
+        first_column=first.column,
+        last=last.date.describe(lang),
+        last_line=last.line,
+        last_column=last.column,
+    )
+    _fail(filename, None, None, None, message)
 
 
 def _check_mapping(

@@ -6,6 +6,7 @@ one), never a traceback, and must leave every file on disk exactly as it was.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import hashlib
 import io
@@ -144,6 +145,10 @@ def utf16(raw: bytes) -> bytes:
 
 def cp1252(raw: bytes) -> bytes:
     return raw.decode("utf-8").encode("cp1252", errors="replace")
+
+
+def bom_then_cp1252(raw: bytes) -> bytes:
+    return codecs.BOM_UTF8 + cp1252(raw)
 
 
 def semicolons(raw: bytes) -> bytes:
@@ -286,6 +291,7 @@ CENTRE_CASES: list[tuple[str, Mutation, list[Expected]]] = [
     ("nul-byte-late-in-the-file", nul_in_last_row, [(55, None, "byte 0x00", "binary data")]),
     ("utf-16", utf16, [(1, None, "byte 0x00", "binary data")]),
     ("cp1252", cp1252, [(2, None, "byte 0xfc", "not UTF-8")]),
+    ("utf-8-bom-then-cp1252", bom_then_cp1252, [(2, None, "byte 0xfc", "not UTF-8")]),
     ("semicolons", semicolons, [(1, None, None, "separated by ';'")]),
     ("truncated-mid-row", truncated, [(55, None, None, "has 2 cells, the header has 22")]),
     ("field-over-the-csv-limit", long_field, [(3, None, None, "field larger than field limit")]),
@@ -444,7 +450,7 @@ def test_corrupt_press_releases_file_is_refused_with_its_place(
 LISTING_CASES: list[tuple[str, bytes | None, int | None, str | None, str]] = [
     ("empty", b"", None, None, "the file is empty"),
     ("furniture-only", b"Suche\n\nIn Zeitraum suchen\n\n", None, None, "no press release"),
-    ("binary-garbage", b"PK\x03\x04\x14\x00\x06\x00garbage", 1, None, "binary data"),
+    ("binary-garbage", b"PK\x03\x04\x14\x00\x06\x00garbage", 1, "byte 0x00", "binary data"),
     ("pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", 2, "byte 0xe2", "not UTF-8"),
     ("cp1252", "Text.\n\nStra\xdfe.\n".encode("cp1252"), 3, "byte 0xdf", "not UTF-8"),
     ("bullets-only", "  • Pressemitteilung\n  • 01.02.2014\n".encode(), 1, None, "no entry"),
@@ -696,7 +702,7 @@ def test_real_process_prints_one_line_and_no_traceback(tmp_path: Path) -> None:
     )
     assert result.returncode == 1
     assert result.stdout == ""
-    assert result.stderr == f"error: {path}, line 55: binary data, not a CSV file (value: " + (
+    assert result.stderr == f"error: {path}, line 55: binary data, not a text file (value: " + (
         "'byte 0x00')\n"
     )
     assert _snapshot(tmp_path) == before

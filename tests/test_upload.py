@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import io
 import math
 import random
@@ -132,6 +133,13 @@ def test_utf8_bom_is_read_and_reported() -> None:
     assert table.rows[0][0] == "Köln-Kalk"
 
 
+def test_utf8_bom_with_windows_1252_bytes_is_refused_not_guessed() -> None:
+    data = codecs.BOM_UTF8 + "Name;Start\nKöln;2013\n".encode("cp1252")
+    error = read_error(data, "bom.csv")
+    assert_place(error.problems[0], file="bom.csv", line=2, column=None, value="byte 0xf6")
+    assert "not UTF-8" in str(error)
+
+
 def test_plain_utf8_is_reported() -> None:
     assert raw("Name;Start\nMünster;2013\n").encoding == "utf-8"
 
@@ -163,7 +171,7 @@ def test_utf16_with_bom_is_read() -> None:
 
 def test_nul_bytes_are_binary_data() -> None:
     error = read_error(b"Name;Start\nA\x00B;2013\n", "nul.csv")
-    assert_place(error.problems[0], file="nul.csv", line=2, column=None, value="NUL byte")
+    assert_place(error.problems[0], file="nul.csv", line=2, column=None, value="byte 0x00")
     assert "binary" in str(error)
 
 
@@ -550,6 +558,84 @@ def test_empty_start_is_kept_as_unknown() -> None:
 def test_approval_date_is_parsed() -> None:
     result = sites(f"Name;Start;Bewilligung;Lat;Lon\nA;2014;12.2013;{KOELN}\n")
     assert result.centres[0].approval.text == "2013-12"
+
+
+SPAN_HEADER = "Name;Start;Bewilligung;Lat;Lon"
+
+
+def span_sites(text: str, *, lang: str = "en", **limits: int) -> UploadResult:
+    table = raw(text, "span.csv")
+    return build_sites(
+        table,
+        guess_mapping(table.columns),
+        boundaries=None,
+        filename="span.csv",
+        limits=UploadLimits(**limits),
+        lang=lang,
+    )
+
+
+@pytest.mark.parametrize(
+    ("earliest", "latest"),
+    [
+        pytest.param("01.01.1990", "01.01.2020", id="days-exactly-30-years"),
+        pytest.param("29.02.1992", "28.02.2022", id="leap-day"),
+        pytest.param("1990", "2019", id="years-1990-to-2019"),
+    ],
+)
+def test_dates_spanning_the_limit_are_accepted(earliest: str, latest: str) -> None:
+    result = span_sites(f"{SPAN_HEADER}\nA;{earliest};;{KOELN}\nB;{latest};;51,9;7,6\n")
+    assert (len(result.centres), result.problems) == (2, ())
+
+
+@pytest.mark.parametrize(
+    ("rows", "first", "last"),
+    [
+        pytest.param(
+            f"A;01.01.1990;;{KOELN}\nB;02.01.2020;;51,9;7,6\n",
+            "1 January 1990 (line 2, column 'Start')",
+            "2 January 2020 (line 3, column 'Start')",
+            id="one-day-too-many",
+        ),
+        pytest.param(
+            f"A;2021;12.1990;{KOELN}\nB;1995;;51,9;7,6\nC;2000;;51,8;7,5\n",
+            "December 1990 (line 2, column 'Bewilligung')",
+            "2021 (line 2, column 'Start')",
+            id="approval-counts",
+        ),
+        pytest.param(
+            f"A;1900;;{KOELN}\nB;2100;;51,9;7,6\n",
+            "1900 (line 2, column 'Start')",
+            "2100 (line 3, column 'Start')",
+            id="two-centuries",
+        ),
+    ],
+)
+def test_dates_spanning_more_than_the_limit_are_refused(rows: str, first: str, last: str) -> None:
+    with pytest.raises(DataFileError) as caught:
+        span_sites(f"{SPAN_HEADER}\n{rows}")
+    (problem,) = caught.value.problems
+    assert problem.file == "span.csv"
+    assert "more than the limit of 30 years" in problem.message
+    assert f"the earliest is {first}, the latest {last}" in problem.message
+    assert str(caught.value).startswith("span.csv: the dates span")
+
+
+def test_date_span_limit_is_configurable_and_refused_in_german() -> None:
+    text = f"{SPAN_HEADER}\nA;03.2014;;{KOELN}\nB;2020;;51,9;7,6\n"
+    assert len(span_sites(text, max_date_span_years=7).centres) == 2
+    with pytest.raises(DataFileError) as caught:
+        span_sites(text, lang="de", max_date_span_years=6)
+    assert caught.value.problems[0].message.startswith(
+        "die Datumsangaben umfassen mehr als die erlaubten 6 Jahre: die früheste ist März 2014 "
+        "(Zeile 2, Spalte 'Start'), die späteste 2020 (Zeile 3, Spalte 'Start')"
+    )
+
+
+def test_rows_left_out_do_not_count_towards_the_date_span() -> None:
+    result = span_sites(f"{SPAN_HEADER}\nA;2014;;{KOELN}\nB;1950;;48,1;11,5\n")
+    assert [c.start.text for c in result.centres] == ["2014"]
+    assert result.bad_lines == (3,)
 
 
 def test_decimal_comma_and_point_coordinates() -> None:

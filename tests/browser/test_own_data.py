@@ -145,7 +145,7 @@ def test_a_binary_file_is_refused_with_a_problem_table_and_the_ki_map_still_work
     alert = page.get_by_test_id("stAlertContentError")
     expect(alert).to_contain_text("„kaputt.csv“ kann nicht gelesen werden")
     rows = _problem_rows(page)
-    assert rows == [["kaputt.csv", "1", "", "NUL byte", "binary data, not a text (CSV) file"]]
+    assert rows == [["kaputt.csv", "1", "", "byte 0x00", "binary data, not a text file"]]
     expect(page.get_by_role("button", name="Daten übernehmen")).to_have_count(0)
     _assert_no_traceback(page)
 
