@@ -10,6 +10,7 @@ from __future__ import annotations
 __all__ = [
     "CACHE_COLUMNS",
     "DEFAULT_USER_AGENT",
+    "NOMINATIM_URL",
     "CacheEntry",
     "CentreOutcome",
     "GeocodeCache",
@@ -31,6 +32,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
+from urllib.parse import urlsplit
 
 from geopy.exc import (
     GeocoderRateLimited,
@@ -46,6 +48,8 @@ from geo.csvfile import CsvRow, read_csv_rows, rows_to_csv_text
 from geo.errors import DataFileError, DataProblem, KiAtlasError, UsageError
 
 DEFAULT_USER_AGENT = "ki-atlas-nrw/0.1 (+https://github.com/ki-atlas-nrw)"
+# OpenStreetMap's public instance; a self-hosted Nominatim keeps addresses in-house.
+NOMINATIM_URL = "https://nominatim.openstreetmap.org"
 CACHE_COLUMNS = ("query", "lat", "lon", "display_name", "fetched_at")
 COUNTRY = "Deutschland"
 
@@ -55,6 +59,7 @@ GeocodeFn = Callable[[Mapping[str, str]], Any]
 
 def make_nominatim_geocode(
     *,
+    url: str = NOMINATIM_URL,
     user_agent: str = DEFAULT_USER_AGENT,
     timeout: float = 10,
     min_delay_seconds: float = 1.0,
@@ -65,7 +70,8 @@ def make_nominatim_geocode(
     Queries are restricted to Germany and bounded by the NRW box. A final failure after
     `max_retries` retries raises the geopy error instead of returning None, so "service down"
     never looks like "address not found". Nominatim allows at most one request per second,
-    hence `min_delay_seconds` below 1 is refused.
+    hence `min_delay_seconds` below 1 is refused. `url` names the Nominatim instance (http or
+    https, optionally with a path).
     """
     # Imported here so that loading this module never pulls in an HTTP stack.
     from geopy.extra.rate_limiter import RateLimiter
@@ -73,8 +79,16 @@ def make_nominatim_geocode(
 
     if min_delay_seconds < 1:
         raise ValueError("Nominatim allows at most one request per second: min_delay_seconds >= 1")
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise UsageError(f"Nominatim address must be an http(s) URL: {url!r}")
     south, west, north, east = NRW_BBOX
-    nominatim = Nominatim(user_agent=user_agent, timeout=timeout)
+    nominatim = Nominatim(
+        user_agent=user_agent,
+        timeout=timeout,
+        scheme=parts.scheme,
+        domain=parts.netloc + parts.path.rstrip("/"),
+    )
     search = functools.partial(
         nominatim.geocode,
         exactly_one=True,

@@ -15,7 +15,7 @@ from geopy.exc import GeocoderRateLimited, GeocoderTimedOut, GeocoderUnavailable
 
 from geo.centres import CENTRE_COLUMNS, load_centres
 from geo.csvfile import rows_to_csv_text
-from geo.errors import DataFileError, KiAtlasError
+from geo.errors import DataFileError, KiAtlasError, UsageError
 from geo.geocode import (
     DEFAULT_USER_AGENT,
     CacheEntry,
@@ -158,6 +158,22 @@ def test_nominatim_request_is_structured_and_bounded_to_nrw() -> None:
     assert "countrycodes=de" in url
     assert "viewbox=5.8%2C50.3%2C9.5%2C52.6" in url
     assert "bounded=1" in url
+
+
+def test_a_self_hosted_nominatim_is_asked_instead_of_the_public_one() -> None:
+    geocode = make_nominatim_geocode(url="http://nominatim.intern.example:8080/osm/")
+    nominatim = geocode.func.func.__self__
+    seen: list[str] = []
+    nominatim._call_geocoder = lambda url, callback, *, timeout: seen.append(url) or callback([])
+    geocode._sleep = lambda seconds: None
+    assert geocode({"city": "Hamm"}) is None
+    assert seen[0].startswith("http://nominatim.intern.example:8080/osm/search?")
+
+
+@pytest.mark.parametrize("url", ["ftp://nominatim.example", "nominatim.example", "http://"])
+def test_a_nominatim_address_that_is_not_an_http_url_is_refused(url: str) -> None:
+    with pytest.raises(UsageError, match="http"):
+        make_nominatim_geocode(url=url)
 
 
 class FakeTime:

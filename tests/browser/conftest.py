@@ -22,8 +22,9 @@ import pytest
 from playwright.sync_api import Browser, Frame, FrameLocator, Locator, Page, sync_playwright
 
 from geo.centres import load_centres
+from geo.dataset import KI_FIRST_MONTH, event_months
 from geo.paths import CENTRES_CSV, ROOT
-from geo.timeline import Timeline, month_starts
+from geo.timeline import Timeline
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -42,6 +43,8 @@ VIEWPORT = {"width": 1280, "height": 720}
 LOAD_TIMEOUT_MS = 60_000
 STEP_TIMEOUT_MS = 15_000
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost"})
+# Port 9 (discard) on this machine: nothing listens, so a request fails at once.
+UNREACHABLE_NOMINATIM = "http://127.0.0.1:9"
 
 # Marker counts by class inside the map iframe, in the shape of `Snapshot.counts`.
 _COUNTS_JS = """() => {
@@ -130,7 +133,13 @@ def serve_app(
     """Run `streamlit run app.py` (or `script`) on a free local port with `env` added to the
     environment (e.g. KI_CENTRES_PATH); yields its base URL, stops it after."""
     port = _free_port()
-    env = {**os.environ, **(env or {}), "KI_BOUNDARIES_PATH": str(boundaries_path)}
+    env = {
+        **os.environ,
+        # No test may reach the public Nominatim: a closed local port unless a test names one.
+        "KI_NOMINATIM_URL": UNREACHABLE_NOMINATIM,
+        **(env or {}),
+        "KI_BOUNDARIES_PATH": str(boundaries_path),
+    }
     target = str(script or ROOT / "app.py")
     command = [sys.executable, "-m", "streamlit", "run", target, "--server.port", str(port)]
     command += ["--server.headless", "true", "--browser.gatherUsageStats", "false"]
@@ -154,9 +163,7 @@ def launch_chromium(playwright) -> Browser:
 
 def slider_months(timeline: Timeline) -> list[date]:
     """The date slider's options as `app.py` builds them: 01/2012 to after the last event."""
-    last = max(timeline.event_days())
-    after_last = date(last.year + (last.month == 12), last.month % 12 + 1, 1)
-    return month_starts(date(2012, 1, 1), after_last)
+    return event_months(timeline, KI_FIRST_MONTH)
 
 
 class Dashboard:
