@@ -10,7 +10,6 @@ __all__ = [
     "MEASURE_SHAPES",
     "SELECTED_LAYER",
     "STATED_MEASURES",
-    "Y_DOMAIN",
     "chart_days",
     "rollout_chart",
     "stated_milestones",
@@ -35,8 +34,6 @@ STATED_MEASURES = ("started", "ordinal", "approved")
 MEASURE_SHAPES = {"started": "circle", "ordinal": "diamond", "approved": "triangle-up"}
 # The name of the selected-day rule layer, which `with_selected_day` finds and moves.
 SELECTED_LAYER = "selected_day"
-# Fixed so the line does not jump while the slider moves; a little headroom above 54.
-Y_DOMAIN = (0, 56)
 
 _COLOURS = {"open": "#1f4e79", "band": "#9ecae1", "stated": "#d95f02"}
 _EMPHASIS_COLOURS = {"ok": "#1a9850", "off": "#d73027"}
@@ -96,7 +93,8 @@ def rollout_chart(
         title=t("chart_date", lang),
         scale=alt.Scale(domain=[_datetime(first), _datetime(last)]),
     )
-    y_scale = alt.Scale(domain=list(Y_DOMAIN))
+    y_top = _y_top(int(data["high"].max()))
+    y_scale = alt.Scale(domain=[0, y_top])
     # Every layer carries the same titles, so Vega-Lite does not merge in field names.
     y_title = t("chart_centres", lang)
     colour = alt.Scale(
@@ -179,7 +177,7 @@ def rollout_chart(
 
     layers: list[alt.Chart] = [band, line, points, labels, rule]
     if emphasis:
-        layers.append(_emphasis_layer(emphasis, lang, x, y_title))
+        layers.append(_emphasis_layer(emphasis, lang, x, y_title, y_top))
     return alt.layer(*layers).properties(title=t("chart_title", lang), height=_HEIGHT)
 
 
@@ -217,7 +215,15 @@ def _stated_frame(milestones: Sequence[Milestone], lang: str) -> pd.DataFrame:
     return frame
 
 
-def _emphasis_layer(emphasis: Sequence[dict], lang: str, x: alt.X, y_title: str) -> alt.Chart:
+def _y_top(most: int) -> int:
+    """The top of the count axis: fixed for the whole series (the line does not jump while the
+    slider moves) and a little above its highest point (56 for the 54 centres)."""
+    return most + max(2, round(most / 25))
+
+
+def _emphasis_layer(
+    emphasis: Sequence[dict], lang: str, x: alt.X, y_title: str, y_top: int
+) -> alt.Chart:
     """Fact-check marks: a short tick at the top per entry, green when `ok`, red otherwise."""
     frame = pd.DataFrame(
         {
@@ -231,8 +237,8 @@ def _emphasis_layer(emphasis: Sequence[dict], lang: str, x: alt.X, y_title: str)
         .mark_rule(strokeWidth=3, clip=True)
         .encode(
             x=x,
-            y=alt.YDatum(Y_DOMAIN[1], title=y_title),
-            y2=alt.Y2Datum(Y_DOMAIN[1] - 4),
+            y=alt.YDatum(y_top, title=y_title),
+            y2=alt.Y2Datum(y_top - y_top / 14),
             color=alt.condition(
                 "datum.verdict == 'ok'",
                 alt.value(_EMPHASIS_COLOURS["ok"]),

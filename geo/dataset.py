@@ -6,21 +6,36 @@ those need to know beyond the timeline (its month steps, start years, chart seri
 
 from __future__ import annotations
 
-__all__ = ["KI_FIRST_MONTH", "Dataset"]
+__all__ = ["KI_FIRST_MONTH", "Dataset", "event_months"]
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
+from types import MappingProxyType
 
 import pandas as pd
 
 from geo.chart import chart_days, rollout_chart
 from geo.factcheck import chart_marks
+from geo.i18n import LANGUAGES
 from geo.milestones import Milestone
 from geo.timeline import MilestoneCheck, Timeline, month_starts
 
 # The KI slider starts in January 2012, the year the integration law was passed.
 KI_FIRST_MONTH = date(2012, 1, 1)
+
+
+def event_months(timeline: Timeline, first: date | None = None) -> list[date]:
+    """Month starts from `first` (default: the first event's month) to the month after the last
+    event, so the last change is shown settled: the slider's steps and the GIF's frames.
+    Empty for a timeline without events."""
+    days = timeline.event_days()
+    if not days:
+        return []
+    last = days[-1]
+    after_last = date(last.year + (last.month == 12), last.month % 12 + 1, 1)
+    return month_starts(first or days[0], after_last)
 
 
 @dataclass(frozen=True)
@@ -31,7 +46,6 @@ class Dataset:
     milestones: tuple[Milestone, ...] = ()
     filename: str = ""
     first_month: date | None = None
-    _chart_specs: dict[str, dict] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def own(self) -> bool:
@@ -41,11 +55,7 @@ class Dataset:
     @cached_property
     def months(self) -> list[date]:
         """Monthly slider steps: from the first month to the month after the last event."""
-        days = self.timeline.event_days()
-        last = max(days)
-        first = self.first_month or min(days).replace(day=1)
-        after_last = date(last.year + (last.month == 12), last.month % 12 + 1, 1)
-        return month_starts(first, after_last)
+        return event_months(self.timeline, self.first_month)
 
     @cached_property
     def start_years(self) -> list[int]:
@@ -64,16 +74,18 @@ class Dataset:
         """Every statement beside the dataset at its date (empty for own data)."""
         return self.timeline.check(self.milestones)
 
-    def chart_spec(self, lang: str) -> dict:
-        """The rollout chart as a Vega-Lite spec, with the fact-check marks of the statements;
-        built once per language (move its day with `geo.chart.with_selected_day`)."""
-        if lang not in self._chart_specs:
+    @cached_property
+    def chart_specs(self) -> Mapping[str, dict]:
+        """The rollout chart as a Vega-Lite spec per language, with the fact-check marks of the
+        statements; built once (a step only moves its day with `geo.chart.with_selected_day`)."""
+        specs = {}
+        for lang in LANGUAGES:
             marks = chart_marks(self.checks, lang) if self.milestones else None
             chart = rollout_chart(
                 self.series, self.milestones, self.months[-1], lang=lang, emphasis=marks
             )
-            self._chart_specs[lang] = chart.to_dict()
-        return self._chart_specs[lang]
+            specs[lang] = chart.to_dict()
+        return MappingProxyType(specs)
 
     @cached_property
     def year_ends(self) -> range:

@@ -124,10 +124,13 @@ class Timeline:
         return pd.DataFrame(rows, columns=["date", "open", "uncertain", "approved", "total"])
 
     def kreis_states(self, snapshot: Snapshot) -> dict[str, CentreState]:
-        """Per Kreis key (5 digits), the most advanced state of the centres in it."""
+        """Per Kreis key (5 digits), the most advanced state of the centres in it (sites in no
+        known Kreis, e.g. uploads beyond the polygons, cover none)."""
         rank = {CentreState.APPROVED: 0, CentreState.UNCERTAIN: 1, CentreState.OPEN: 2}
         states: dict[str, CentreState] = {}
         for centre in self.centres:
+            if not centre.kreis_ars:
+                continue
             state = snapshot.states.get(centre.id)
             current = states.get(centre.kreis_ars)
             if state is not None and (current is None or rank[state] > rank[current]):

@@ -7,6 +7,7 @@ import json
 from datetime import date, datetime
 from typing import Any
 
+import pandas as pd
 import pytest
 from factories import make_centre, make_milestone
 
@@ -141,7 +142,24 @@ def test_y_domain_is_fixed_on_every_layer_that_has_a_y_scale() -> None:
     spec = small_chart()
     scaled = [layer for layer in spec["layer"] if "scale" in layer["encoding"].get("y", {})]
     assert len(scaled) == 4
-    assert all(layer["encoding"]["y"]["scale"]["domain"] == [0, 56] for layer in scaled)
+    # The small timeline tops out at 3 centres (open + uncertain): two counts of headroom.
+    assert all(layer["encoding"]["y"]["scale"]["domain"] == [0, 5] for layer in scaled)
+
+
+@pytest.mark.parametrize(("most", "top"), [(54, 56), (0, 2), (5000, 5200)])
+def test_the_y_axis_keeps_the_highest_count_inside_the_plot(most: int, top: int) -> None:
+    series = pd.DataFrame(
+        {
+            "date": [date(2013, 1, 1), date(2014, 1, 1)],
+            "open": [0, most],
+            "uncertain": [0, 0],
+            "approved": [0, 0],
+            "total": [0, most],
+        }
+    )
+    spec = rollout_chart(series, [], date(2013, 6, 1)).to_dict()
+    line = layers_by_mark(spec, "line")[0]
+    assert line["encoding"]["y"]["scale"]["domain"] == [0, top]
 
 
 def test_height_is_set_and_width_left_to_the_container() -> None:
@@ -241,7 +259,7 @@ def test_emphasis_adds_green_and_red_ticks_at_the_top() -> None:
     assert len(spec["layer"]) == 6
     marks = spec["layer"][5]
     assert mark_of(marks) == "rule"
-    assert marks["encoding"]["y"]["datum"] == 56
+    assert marks["encoding"]["y"]["datum"] == 5
     rows = layer_data(spec, marks)
     assert [(day_of(r["date"]), r["verdict"]) for r in rows] == [
         (date(2013, 8, 1), "ok"),

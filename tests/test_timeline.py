@@ -107,3 +107,12 @@ def test_partial_date_statements_are_checked_at_their_last_day() -> None:
     check = TIMELINE.check([make_milestone("2013-08", 3, "started", precision="month")])[0]
     assert check.day == date(2013, 8, 31)
     assert check.open == 3
+
+
+def test_sites_in_no_known_kreis_cover_no_kreis() -> None:
+    placed = make_centre(id="placed", ars="05158", start=("2013-08-01", "day"))
+    nowhere = make_centre(id="nowhere", ars="", start=("2013-08-01", "day"))
+    timeline = Timeline([placed, nowhere])
+    snapshot = timeline.snapshot(date(2014, 1, 1))
+    assert snapshot.count(CentreState.OPEN) == 2
+    assert timeline.kreis_states(snapshot) == {"05158": CentreState.OPEN}
