@@ -207,6 +207,8 @@ def standalone_html(
     months: Sequence[date],
     selected: date | None = None,
     step_ms: int = DEFAULT_STEP_MS,
+    subtitle: str | None = None,
+    sites_credit: str | None = None,
 ) -> str:
     """One self-contained HTML page of the rollout map that works offline, opened from disk.
 
@@ -214,7 +216,8 @@ def standalone_html(
     approval day and escaped popup are embedded; a month slider with play/pause and step
     buttons, the counts, the legend and the attribution are drawn by inline JavaScript that
     applies the same rule as `Timeline.state_of` and `Timeline.kreis_states`. It opens at the
-    month holding `selected`, or at the last month.
+    month holding `selected`, or at the last month. `subtitle` and `sites_credit` replace the
+    KI subtitle and the GeoNames credit for other data (an upload).
     """
     if not months:
         raise ValueError("months must not be empty")
@@ -222,7 +225,13 @@ def standalone_html(
     areas, has_kreise = _areas(boundaries)
     attribution = (
         f'<a href="{escape(boundaries.attribution_url)}">{escape(boundaries.attribution)}</a>'
-        f' | <a href="https://www.geonames.org/">{escape(t("attribution_geonames", lang))}</a>'
+        " | "
+        + (
+            escape(sites_credit)
+            if sites_credit
+            else '<a href="https://www.geonames.org/">'
+            f"{escape(t('attribution_geonames', lang))}</a>"
+        )
     )
     data = {
         "months": [m.isoformat() for m in months],
@@ -261,7 +270,7 @@ def standalone_html(
         lang=escape(lang),
         page_title=escape(t("export_page_title", lang, title=t("title", lang))),
         title=escape(t("title", lang)),
-        subtitle=escape(t("subtitle", lang)),
+        subtitle=escape(subtitle or t("subtitle", lang)),
         note=escape(t("export_note", lang)),
         noscript=escape(t("export_noscript", lang)),
         leaflet_css=css,

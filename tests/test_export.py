@@ -302,3 +302,21 @@ def test_page_speaks_the_chosen_language(timeline, boundaries) -> None:
     assert "GeoBasis-DE" in data["attribution"]
     assert "Places: GeoNames" in data["attribution"]
     assert "Centres" in data["legend"]
+
+
+def test_other_data_gets_its_own_subtitle_and_credit_as_text(timeline, boundaries) -> None:
+    html = standalone_html(
+        timeline,
+        boundaries,
+        months=MONTHS,
+        subtitle=f"Eigene Daten: {HOSTILE}.csv (5 Standorte)",
+        sites_credit=f"Standorte: {HOSTILE}.csv",
+    )
+    assert "Die 54 Kommunalen" not in html
+    assert "Eigene Daten: &lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;.csv" in html
+    attribution = _blob(html)["attribution"]
+    assert "geonames.org" not in attribution
+    assert "Standorte: &lt;/script&gt;&lt;img" in attribution
+    assert (
+        "geonames.org" in _blob(standalone_html(timeline, boundaries, months=MONTHS))["attribution"]
+    )

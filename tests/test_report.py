@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import os
 import xml.etree.ElementTree as ET
@@ -9,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from factories import make_centre
 from matplotlib.colors import to_rgb
 from PIL import Image
 from shapely.geometry import shape
@@ -16,12 +18,13 @@ from shapely.geometry import shape
 from geo import paths
 from geo.atomic import write_bytes_atomic
 from geo.boundaries import Boundaries, load_boundaries
+from geo.cli import MAX_PROBLEM_LINES
+from geo.dataset import event_months
 from geo.errors import DataFileError, DataProblem
 from geo.i18n import t
 from geo.mapview import KREIS_FILLS
 from geo.report import (
     MAP_LAYOUT,
-    default_months,
     load_report_data,
     render_animation,
     render_map,
@@ -111,6 +114,18 @@ def test_svg_carries_title_date_counts_legend_and_attribution(
     assert boundaries.attribution in attribution
 
 
+def test_an_upload_is_credited_to_its_file_not_to_geonames(
+    data: tuple[Timeline, Boundaries],
+) -> None:
+    _, boundaries = data
+    texts = _svg_texts(
+        render_map(*data, BEFORE_KLEVE, fmt="svg", sites_credit="Standorte: treffs.csv")
+    )
+    attribution = next(text for text in texts if "treffs.csv" in text)
+    assert boundaries.attribution in attribution
+    assert not any("GeoNames" in text for text in texts)
+
+
 def test_english_map(data: tuple[Timeline, Boundaries]) -> None:
     texts = _svg_texts(render_map(*data, date(2016, 7, 1), fmt="svg", lang="en"))
     assert t("report_title", "en") in texts
@@ -142,6 +157,24 @@ def test_outline_only_boundaries_still_render(
     image = Image.open(io.BytesIO(render_map(timeline, outline_only, AFTER_KLEVE, dpi=60)))
     # Inside the state but with no Kreis polygon: the page shows through.
     assert _rgb(image, MAP_LAYOUT.pixel_of(*kleve_point, image.size)) == (255, 255, 255)
+
+
+def test_dollar_signs_in_title_and_attribution_are_plain_text(
+    data: tuple[Timeline, Boundaries],
+) -> None:
+    """An uploaded file named like mathtext must not break the report (matplotlib would parse
+    "$...$" and fail on the unknown symbol)."""
+    timeline, boundaries = data
+    label = r"a$\foo$ 50% {x}_y"
+    boundaries = dataclasses.replace(boundaries, attribution=label)
+    png = render_map(timeline, boundaries, AFTER_KLEVE, dpi=20, title=label)
+    assert Image.open(io.BytesIO(png)).format == "PNG"
+    years = render_small_multiples(timeline, boundaries, range(2016, 2018), dpi=20, title=label)
+    assert Image.open(io.BytesIO(years)).format == "PNG"
+    gif = render_animation(timeline, boundaries, months=[AFTER_KLEVE], dpi=20, title=label)
+    assert Image.open(io.BytesIO(gif)).format == "GIF"
+    texts = _svg_texts(render_map(timeline, boundaries, AFTER_KLEVE, fmt="svg", title=label))
+    assert label in texts
 
 
 def test_bad_format_language_and_dpi_are_refused(data: tuple[Timeline, Boundaries]) -> None:
@@ -220,7 +253,7 @@ def test_gif_has_one_frame_per_month_and_holds_the_last(
 ) -> None:
     timeline, _ = data
     calls: list[tuple[int, int]] = []
-    months = default_months(timeline)
+    months = event_months(timeline)
     gif = render_animation(
         *data, frame_ms=400, last_frame_ms=2500, progress=lambda d, n: calls.append((d, n)), dpi=30
     )
@@ -236,6 +269,18 @@ def test_gif_has_one_frame_per_month_and_holds_the_last(
     assert durations == [400] * (len(months) - 1) + [2500]
     assert image.size == (300, round(300 * 210 / 297))
     assert calls == [(done, len(months)) for done in range(1, len(months) + 1)]
+
+
+def test_event_months_end_in_the_month_after_the_last_event() -> None:
+    timeline = Timeline([make_centre(start=("2016-12-15", "day"))])
+    assert event_months(timeline) == [date(2016, 12, 1), date(2017, 1, 1)]
+    assert event_months(timeline, date(2016, 10, 1)) == [
+        date(2016, 10, 1),
+        date(2016, 11, 1),
+        date(2016, 12, 1),
+        date(2017, 1, 1),
+    ]
+    assert event_months(Timeline([])) == []
 
 
 def test_gif_frames_are_1000_px_and_show_each_month(
@@ -358,6 +403,24 @@ def test_cli_data_error_is_reported_without_a_file(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
+def test_cli_caps_the_problems_of_a_broken_file(tmp_path: Path) -> None:
+    extra = 5
+
+    def broken() -> tuple[Timeline, Boundaries]:
+        raise DataFileError(
+            [
+                DataProblem("centres.csv", line, "lat", "x", "not a number")
+                for line in range(2, 2 + MAX_PROBLEM_LINES + extra)
+            ]
+        )
+
+    code, _, err = _run(["--date", "2016-07-01", "--out", str(tmp_path / "a.png")], broken)
+    lines = err.splitlines()
+    assert code == 1
+    assert len(lines) == MAX_PROBLEM_LINES + 1
+    assert lines[-1] == f"error: ... and {extra} more problems"
+
+
 def test_cli_writes_a_map_small_multiples_and_a_gif(
     tmp_path: Path, data: tuple[Timeline, Boundaries]
 ) -> None:
@@ -385,7 +448,7 @@ def test_cli_writes_a_map_small_multiples_and_a_gif(
     )
     assert (code, err) == (0, "")
     image = Image.open(gif)
-    assert image.n_frames == len(default_months(data[0]))
+    assert image.n_frames == len(event_months(data[0]))
     assert image.info["duration"] == 250
     assert loader.calls == 3
     assert sorted(p.name for p in tmp_path.iterdir()) == ["map.png", "rollout.gif", "years.SVG"]
