@@ -11,6 +11,7 @@ import os
 import time
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
@@ -19,15 +20,15 @@ from streamlit_folium import st_folium
 from geo import keys, paths
 from geo.assets import install_static_assets, publish_json
 from geo.boundaries import Boundaries, load_boundaries
-from geo.centres import load_centres
+from geo.centres import Centre, load_centres
 from geo.chart import with_selected_day
 from geo.dataset import KI_FIRST_MONTH, Dataset
 from geo.errors import DataFileError, DataProblem, KiAtlasError
 from geo.export import CSV_SEPARATORS, export_filename, standalone_html, table_csv
 from geo.factcheck import factcheck_table
 from geo.fuzzydate import FuzzyDate
-from geo.geocode import make_nominatim_geocode
-from geo.i18n import LANGUAGES, t
+from geo.geocode import NOMINATIM_URL, make_nominatim_geocode
+from geo.i18n import LANGUAGES, escape_markdown, t
 from geo.mapview import (
     ReleaseLink,
     boundary_layers,
@@ -63,6 +64,7 @@ from geo.upload import (
     FIELD_LABEL_KEYS,
     FIELDS,
     REQUIRED_FIELDS,
+    GeocodeOutcome,
     UploadLimits,
     UploadResult,
     build_sites,
@@ -165,7 +167,6 @@ def _apply_url_once(months: list[date], years: list[int]) -> None:
         releases=tuple(_press()),
     )
     _set_day(view.day, months)
-    st.session_state[keys.YEARS] = list(view.years)
     st.session_state[keys.LANG] = view.lang
     st.session_state[keys.TILES] = view.tiles
     st.session_state[keys.NOTICES] = notices
@@ -175,6 +176,8 @@ def _apply_url_once(months: list[date], years: list[int]) -> None:
     st.session_state[keys.RELEASE] = ""
     if view.release:
         _select_release(view.release, months)
+    # After the release, whose dataset switch clears the years.
+    st.session_state[keys.YEARS] = list(view.years)
     st.session_state[keys.URL_APPLIED] = True
 
 
@@ -209,6 +212,8 @@ def _switch_dataset(*, own: bool) -> None:
     st.session_state[keys.YEARS] = []
     st.session_state[keys.PLAYING] = False
     st.session_state[keys.RESEND_WIDGETS] = True
+    # The sidebar's dataset choice is drawn again from USE_OWN, so it shows what is replayed.
+    st.session_state.pop(keys.DATASET_CHOICE, None)
     if own:
         st.session_state[keys.RELEASE] = ""
 
@@ -258,7 +263,7 @@ def _sidebar(lang: str) -> None:
                 (False, True),
                 index=int(bool(st.session_state.get(keys.USE_OWN))),
                 format_func=lambda use_own: (
-                    t("app_dataset_own", lang, file=own.filename)
+                    t("app_dataset_own", lang, file=escape_markdown(own.filename))
                     if use_own
                     else t("app_dataset_ki", lang)
                 ),
@@ -317,14 +322,14 @@ def _release_href(release_id: str, lang: str) -> str:
     """A link that opens the dashboard with `release_id` selected (popups open it in a new tab)."""
     base = str(st.get_option("server.baseUrlPath") or "").strip("/")
     prefix = f"/{base}/" if base else "/"
-    return f"{prefix}?release={release_id}&lang={lang}"
+    return f"{prefix}?{urlencode({'release': release_id, 'lang': lang})}"
 
 
 @st.cache_resource
-def _popup_releases(_timeline: Timeline, lang: str) -> dict[str, list[ReleaseLink]]:
+def _popup_releases(_ki_timeline: Timeline, lang: str) -> dict[str, list[ReleaseLink]]:
     """Per centre, links to the press releases that mention it, newest first."""
     releases = _press()
-    by_centre = releases_by_centre(releases.values(), _timeline.centres)
+    by_centre = releases_by_centre(releases.values(), _ki_timeline.centres)
     return {
         centre_id: [
             ReleaseLink(_release_href(rid, lang), _release_label(releases[rid], lang))
@@ -348,7 +353,14 @@ def _release_banner(timeline: Timeline, lang: str) -> frozenset[str] | None:
     release = _press()[release_id]
     ids = frozenset(release_centres(release, timeline.centres))
     text, clear = st.columns([6, 1], vertical_alignment="center")
-    text.info(t("app_press_selected", lang, release=_release_label(release, lang), n=len(ids)))
+    text.info(
+        t(
+            "app_press_selected",
+            lang,
+            release=escape_markdown(_release_label(release, lang)),
+            n=len(ids),
+        )
+    )
     clear.button(
         t("app_press_clear", lang),
         key=keys.CLEAR_RELEASE,
@@ -445,7 +457,7 @@ def _rollout(data: Dataset, lang: str, tiles: str) -> None:
         height=620,
         use_container_width=True,
     )
-    st.vega_lite_chart(with_selected_day(data.chart_spec(lang), day, lang), width="stretch")
+    st.vega_lite_chart(with_selected_day(data.chart_specs[lang], day, lang), width="stretch")
     day_words = FuzzyDate.parse(day.isoformat(), "day").describe(lang)
     st.subheader(t("table_title", lang, date=day_words))
     table = centres_table(timeline, snapshot, lang=lang, highlight=highlight)
@@ -469,7 +481,7 @@ def _press_tab(months: list[date], lang: str) -> None:
     """Search the press releases like the seed page, and show one on the map."""
     releases = _press()
     timeline = _timeline()
-    first, last = date_span(releases.values())
+    first, last = date_span(releases.values(), default=(months[0], months[-1]))
     query_box, period, kinds = st.columns([3, 2, 2], vertical_alignment="bottom")
     text = query_box.text_input(
         t("app_press_search", lang),
@@ -532,13 +544,20 @@ def _check_tab(lang: str) -> None:
         column_config={t("fc_col_source", lang): st.column_config.LinkColumn()},
     )
     day = st.session_state[keys.SELECTED_DAY]
-    st.vega_lite_chart(with_selected_day(data.chart_spec(lang), day, lang), width="stretch")
+    st.vega_lite_chart(with_selected_day(data.chart_specs[lang], day, lang), width="stretch")
 
 
 def _export_tab(data: Dataset, lang: str) -> None:
     """Downloads of the state at the shown date; every file is made when its button is clicked."""
     timeline, boundaries, months = data.timeline, _boundaries(), data.months
     title = t("app_dataset_own", lang, file=data.filename) if data.own else None
+    # An upload's positions come from its file (or Nominatim), not from GeoNames.
+    credit = t("sites_own", lang, file=data.filename) if data.own else None
+    subtitle = (
+        t("export_own_subtitle", lang, file=data.filename, n=len(timeline.centres))
+        if data.own
+        else None
+    )
     day: date = st.session_state[keys.SELECTED_DAY]
     day_words = FuzzyDate.parse(day.isoformat(), "day").describe(lang)
     st.markdown(t("app_export_intro", lang, date=day_words))
@@ -549,7 +568,7 @@ def _export_tab(data: Dataset, lang: str) -> None:
         column.download_button(
             fmt.upper(),
             data=lambda fmt=fmt: render_map(
-                timeline, boundaries, day, lang=lang, fmt=fmt, title=title
+                timeline, boundaries, day, lang=lang, fmt=fmt, title=title, sites_credit=credit
             ),
             file_name=report_filename("map", day, fmt),
             mime=MIME_TYPES[fmt],
@@ -563,7 +582,13 @@ def _export_tab(data: Dataset, lang: str) -> None:
         column.download_button(
             fmt.upper(),
             data=lambda fmt=fmt: render_small_multiples(
-                timeline, boundaries, data.year_ends, lang=lang, fmt=fmt, title=title
+                timeline,
+                boundaries,
+                data.year_ends,
+                lang=lang,
+                fmt=fmt,
+                title=title,
+                sites_credit=credit,
             ),
             file_name=report_filename("years", None, fmt, years=data.year_ends),
             mime=MIME_TYPES[fmt],
@@ -590,11 +615,13 @@ def _export_tab(data: Dataset, lang: str) -> None:
             months=months,
             progress=progress,
             title=title,
+            sites_credit=credit,
         )
-        st.session_state[keys.GIF] = (data.filename, lang, frame_ms, gif)
+        st.session_state[keys.GIF] = (data, lang, frame_ms, gif)
         bar.empty()
     made = st.session_state.get(keys.GIF)
-    if made is not None and made[0] == data.filename:
+    # Offered only while it is what the button would make now (same data, language, speed).
+    if made is not None and made[0] is data and made[1:3] == (lang, frame_ms):
         st.download_button(
             t("app_export_gif", lang, size=_megabytes(made[3])),
             data=made[3],
@@ -626,7 +653,15 @@ def _export_tab(data: Dataset, lang: str) -> None:
     st.caption(t("app_export_html_help", lang))
     st.download_button(
         "HTML",
-        data=lambda: standalone_html(timeline, boundaries, lang=lang, months=months, selected=day),
+        data=lambda: standalone_html(
+            timeline,
+            boundaries,
+            lang=lang,
+            months=months,
+            selected=day,
+            subtitle=subtitle,
+            sites_credit=credit,
+        ),
         file_name=export_filename("map", day, "html"),
         mime="text/html",
         key=f"{keys.DOWNLOAD_PREFIX}html",
@@ -682,7 +717,7 @@ def _own_data_tab(lang: str) -> None:
     try:
         table = read_table(upload.getvalue(), upload.name, limits=UPLOAD_LIMITS)
     except DataFileError as exc:
-        st.error(t("app_own_unreadable", lang, file=upload.name))
+        st.error(t("app_own_unreadable", lang, file=escape_markdown(upload.name)))
         _show_problems(exc.problems, lang)
         return
     st.caption(
@@ -717,17 +752,27 @@ def _own_data_tab(lang: str) -> None:
         )
     if st.button(t("app_own_apply", lang), key=keys.APPLY_UPLOAD, type="primary"):
         try:
-            result = build_sites(table, mapping, boundaries=_boundaries(), filename=upload.name)
+            result = build_sites(
+                table,
+                mapping,
+                boundaries=_boundaries(),
+                filename=upload.name,
+                limits=UPLOAD_LIMITS,
+                lang=lang,
+            )
         except DataFileError as exc:
             _show_problems(exc.problems, lang)
             return
         st.session_state[keys.UPLOAD_RESULT] = result
+        st.session_state[keys.UPLOAD_FILE_ID] = upload.file_id
         st.session_state[keys.GEOCODED] = ()
-        st.session_state[keys.GEOCODE_MESSAGE] = ""
+        st.session_state[keys.GEOCODE_FAILED] = ()
+        st.session_state[keys.GEOCODE_MESSAGE] = None
         if _use_upload(lang):
             st.rerun()
     result = st.session_state.get(keys.UPLOAD_RESULT)
-    if result is None or result.filename != upload.name:
+    # The summary belongs to the file it was built from, not to a new file of the same name.
+    if result is None or st.session_state.get(keys.UPLOAD_FILE_ID) != upload.file_id:
         return
     _upload_summary(result, lang)
 
@@ -759,13 +804,15 @@ def _upload_summary(result: UploadResult, lang: str) -> None:
     geocoded = st.session_state.get(keys.GEOCODED, ())
     shown = len(result.centres) + len(geocoded)
     st.success(t("app_own_shown", lang, shown=shown, rows=result.rows))
-    if st.session_state.get(keys.GEOCODE_MESSAGE):
-        st.error(st.session_state[keys.GEOCODE_MESSAGE])
+    message = st.session_state.get(keys.GEOCODE_MESSAGE)
+    if message:
+        kind, text = message
+        (st.error if kind == "error" else st.info)(text)
     if result.problems:
         st.warning(t("app_own_left_out", lang, n=len(result.bad_lines)))
         _show_problems(result.problems, lang)
-    done = {c.id for c in geocoded}
-    waiting = [c for c in result.missing_coordinates if c.id not in done]
+    asked = {c.id for c in (*geocoded, *st.session_state.get(keys.GEOCODE_FAILED, ()))}
+    waiting = [c for c in result.missing_coordinates if c.id not in asked]
     if not waiting:
         return
     st.info(t("app_own_missing", lang, n=len(waiting)))
@@ -774,19 +821,37 @@ def _upload_summary(result: UploadResult, lang: str) -> None:
         return
     stop.button(t("app_own_cancel", lang), key=keys.CANCEL_GEOCODE)
     bar = st.progress(0.0, text=t("app_own_geocoding", lang))
-    geocode = make_nominatim_geocode()
+    geocode = make_nominatim_geocode(url=os.environ.get("KI_NOMINATIM_URL") or NOMINATIM_URL)
+    # One site per call, its result kept at once: a click on "cancel" ends this run midway.
+    located: list[Centre] = []
+    not_found: list[Centre] = []
+    outside: list[Centre] = []
+    stopped = None
     for index, centre in enumerate(waiting):
         outcome = geocode_missing([centre], geocode, boundaries=_boundaries())
         if outcome.located:
             st.session_state[keys.GEOCODED] = (*st.session_state[keys.GEOCODED], *outcome.located)
             st.session_state[keys.GEOCODE_PENDING] = True
         if outcome.stopped == "offline":
-            missing = len(waiting) - index
-            st.session_state[keys.GEOCODE_MESSAGE] = t(
-                "app_own_offline", lang, missing=missing, error=outcome.error
-            )
+            stopped = outcome
             break
+        located += outcome.located
+        not_found += outcome.not_found
+        outside += outcome.outside_nrw
+        if not outcome.located:
+            failed = st.session_state[keys.GEOCODE_FAILED]
+            st.session_state[keys.GEOCODE_FAILED] = (*failed, centre)
         bar.progress((index + 1) / len(waiting), text=t("app_own_geocoding", lang))
+    if stopped is not None:
+        missing = len(waiting) - index
+        error = escape_markdown(stopped.error)
+        text = t("app_own_offline", lang, missing=missing, error=error)
+        st.session_state[keys.GEOCODE_MESSAGE] = ("error", text)
+    else:
+        summary = GeocodeOutcome(tuple(located), tuple(not_found), tuple(outside), ())
+        unplaced = ", ".join(escape_markdown(c.name) for c in (*not_found, *outside))
+        text = summary.describe(lang) + (f" ({unplaced})" if unplaced else "")
+        st.session_state[keys.GEOCODE_MESSAGE] = ("info", text)
     st.session_state[keys.GEOCODE_PENDING] = False
     _use_upload(lang)
     st.rerun()
@@ -808,16 +873,23 @@ def main() -> None:
 
     st.title(t("title", lang))
     if data.own:
-        st.caption(t("app_own_subtitle", lang, file=data.filename, n=len(data.timeline.centres)))
+        st.caption(
+            t(
+                "app_own_subtitle",
+                lang,
+                file=escape_markdown(data.filename),
+                n=len(data.timeline.centres),
+            )
+        )
     else:
         st.caption(t("subtitle", lang))
     for notice in st.session_state[keys.NOTICES]:
-        st.warning(notice)
+        st.warning(escape_markdown(notice))
     boundaries = _boundaries()
     if boundaries.source == "outline":
-        st.warning(f"{t('boundaries_notice', lang)} ({boundaries.notice})")
+        st.warning(f"{t('boundaries_notice', lang)} ({escape_markdown(boundaries.notice)})")
     elif boundaries.notice:
-        st.info(boundaries.notice)
+        st.info(escape_markdown(boundaries.notice))
 
     map_tab, press_tab, check_tab, export_tab, own_tab = st.tabs(
         [t(name, lang) for name in TAB_NAMES], key=keys.TABS, on_change="rerun"
@@ -845,4 +917,4 @@ def main() -> None:
 try:
     main()
 except KiAtlasError as exc:
-    st.error(f"{t('error', st.session_state.get(keys.LANG, 'de'))}: {exc}")
+    st.error(f"{t('error', st.session_state.get(keys.LANG, 'de'))}: {escape_markdown(exc)}")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-__all__ = ["LANGUAGES", "t"]
+__all__ = ["LANGUAGES", "escape_markdown", "t"]
+
+import re
 
 LANGUAGES = ("de", "en")
 
@@ -35,6 +37,15 @@ _STRINGS: dict[str, dict[str, str]] = {
         "de": "Offline oder Dienst nicht erreichbar: {missing} Zeilen ohne Koordinaten werden "
         "nicht gezeigt.",
         "en": "Offline or service unavailable: {missing} rows without coordinates are not shown.",
+    },
+    "upload_date_span_too_long": {
+        "de": "die Datumsangaben umfassen mehr als die erlaubten {years} Jahre: die früheste "
+        "ist {first} (Zeile {first_line}, Spalte '{first_column}'), die späteste {last} "
+        "(Zeile {last_line}, Spalte '{last_column}'); bitte die Datumsangaben prüfen oder die "
+        "Datei aufteilen",
+        "en": "the dates span more than the limit of {years} years: the earliest is {first} "
+        "(line {first_line}, column '{first_column}'), the latest {last} (line {last_line}, "
+        "column '{last_column}'); check the dates or split the file",
     },
     "export_page_title": {"de": "{title} – Offline-Karte", "en": "{title} – offline map"},
     "export_note": {
@@ -390,14 +401,22 @@ _STRINGS: dict[str, dict[str, str]] = {
         "en": "{open} open, {uncertain} start uncertain",
     },
     "report_attribution": {
-        "de": "Kreisgrenzen: {boundaries} · Orte der Zentren: GeoNames (CC BY 4.0)",
-        "en": "Kreis boundaries: {boundaries} · Centre positions: GeoNames (CC BY 4.0)",
+        "de": "Kreisgrenzen: {boundaries} · {sites}",
+        "en": "Kreis boundaries: {boundaries} · {sites}",
+    },
+    "report_sites_geonames": {
+        "de": "Orte der Zentren: GeoNames (CC BY 4.0)",
+        "en": "Centre positions: GeoNames (CC BY 4.0)",
+    },
+    "sites_own": {"de": "Standorte: {file}", "en": "Sites: {file}"},
+    "export_own_subtitle": {
+        "de": "Eigene Daten: {file} ({n} Standorte)",
+        "en": "Own data: {file} ({n} sites)",
     },
     "report_attribution_outline": {
-        "de": "Nur der Landesumriss ist gezeichnet, Kreisgrenzen fehlen ({boundaries}) · "
-        "Orte der Zentren: GeoNames (CC BY 4.0)",
+        "de": "Nur der Landesumriss ist gezeichnet, Kreisgrenzen fehlen ({boundaries}) · {sites}",
         "en": "Only the state outline is drawn, Kreis boundaries are missing ({boundaries}) · "
-        "Centre positions: GeoNames (CC BY 4.0)",
+        "{sites}",
     },
 }
 
@@ -407,3 +426,15 @@ def t(key: str, lang: str = "de", **values: object) -> str:
     entry = _STRINGS[key]
     text = entry.get(lang, entry["de"])
     return text.format(**values) if values else text
+
+
+# Every ASCII punctuation character may be backslash-escaped in CommonMark; Streamlit's Markdown
+# also reads `$` (maths) and `:` (emoji and colour directives).
+_MARKDOWN_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")
+
+
+def escape_markdown(text: object) -> str:
+    """`text` as literal characters in Streamlit's Markdown: a value from a link, a file name or
+    a data file must not become a link, an image (a request to another host), maths or emphasis.
+    """
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))

@@ -11,6 +11,7 @@ __all__ = [
     "DATE_SLIDER",
     "DOWNLOAD_PREFIX",
     "GEOCODED",
+    "GEOCODE_FAILED",
     "GEOCODE_MESSAGE",
     "GEOCODE_PENDING",
     "GEOCODE_UPLOAD",
@@ -41,6 +42,7 @@ __all__ = [
     "TABS",
     "TILES",
     "UPLOAD",
+    "UPLOAD_FILE_ID",
     "UPLOAD_RESULT",
     "URL_APPLIED",
     "USE_OWN",
@@ -87,5 +89,7 @@ GEOCODED = "geocoded"
 GEOCODE_UPLOAD = "geocode_upload"
 CANCEL_GEOCODE = "cancel_geocode"
 GEOCODE_PENDING = "geocode_pending"
+GEOCODE_FAILED = "geocode_failed"
+UPLOAD_FILE_ID = "upload_file_id"
 GEOCODE_MESSAGE = "geocode_message"
 RESEND_WIDGETS = "resend_widgets"

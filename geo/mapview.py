@@ -237,7 +237,7 @@ class _ScriptElement(MacroElement):
 class KreisStates(_ScriptElement):
     """Recolours the base map's Kreis polygons to the states at a date.
 
-    The polygons are fetched once by `KreisPolygons`; a step sends only this table of one fill,
+    The polygons are fetched once by `BoundaryLayers`; a step sends only this table of one fill,
     dash and tooltip label per Kreis. It is kept in `window.kiKreisStates`, so polygons that
     arrive after it are coloured on arrival.
     """

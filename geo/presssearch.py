@@ -101,7 +101,7 @@ def fold_with_origin(text: str) -> tuple[str, list[int]]:
             previous_space = True
             continue
         previous_space = False
-        if char == _COMBINING_DIAERESIS and chars and chars[-1] in "aou":
+        if char == _COMBINING_DIAERESIS and chars and chars[-1] in ("a", "o", "u"):
             folded = "e"  # "u" + U+0308 is a decomposed "ü"
         else:
             folded = "".join(_fold_char(c) for c in char.casefold())

@@ -50,8 +50,9 @@ def _choice(
     allowed: tuple[str, ...],
     notices: list[tuple[str, str]],
 ) -> str | None:
-    """The parameter's value when it is one of `allowed`; otherwise None and a notice."""
-    value = _first(params.get(name))
+    """The parameter's value when it is one of `allowed`; otherwise None and a notice (an empty
+    value, as in `?release=`, counts as absent)."""
+    value = _first(params.get(name)) or None
     if value is not None and value not in allowed:
         notices.append((f"bad_{name}", value))
         return None

@@ -126,9 +126,7 @@ def test_showing_a_release_moves_the_map_to_its_date_and_highlights_its_centres(
 def test_a_release_link_opens_the_dashboard_with_it_selected(start) -> None:
     at = start(release=RELEASE_2014, lang="en")
     assert at.session_state[keys.SELECTED_DAY] == date(2014, 4, 25)
-    assert any("Press release 25/04/2014" in info.value for info in at.info) or any(
-        "25 April 2014" in info.value for info in at.info
-    )
+    assert any(info.value.startswith("Press release 25 April 2014") for info in at.info)
     assert not at.warning
 
 
@@ -160,10 +158,13 @@ def test_the_gif_is_made_on_click_with_a_progress_bar(start) -> None:
     assert keys.GIF not in at.session_state
     at.slider(key=keys.GIF_FRAME_MS).set_value(200)
     at.button(key=keys.MAKE_GIF).click().run()
-    filename, lang, frame_ms, gif = at.session_state[keys.GIF]
-    assert (filename, lang, frame_ms) == ("", "de", 200)
+    data, lang, frame_ms, gif = at.session_state[keys.GIF]
+    assert (data.own, lang, frame_ms) == (False, "de", 200)
     assert gif.startswith(b"GIF8")
     assert any("GIF herunterladen" in b.proto.label for b in at.get("download_button"))
+    # Another frame duration: the GIF made before is no longer offered as this one.
+    at.slider(key=keys.GIF_FRAME_MS).set_value(600).run()
+    assert not any("GIF" in b.proto.label for b in at.get("download_button"))
 
 
 def test_switching_language_keeps_the_open_tab(start) -> None:
@@ -193,7 +194,8 @@ def test_own_data_replays_like_the_ki_data_and_switches_back(start, bkg_kreise_p
     at.run()
     at.radio(key=keys.DATASET_CHOICE).set_value(True).run()
     assert not at.exception
-    assert "beispiel.csv (5 Standorte)" in at.caption[0].value
+    # Markdown-escaped: a file name is shown as written, never as a link or emphasis.
+    assert r"beispiel\.csv (5 Standorte)" in at.caption[0].value
     assert month(at) == own.months[-1]
     values = kpis(at)
     assert values["Geöffnet"] == "5"
@@ -211,3 +213,9 @@ def test_the_own_data_tab_explains_the_format_and_offers_an_example(start) -> No
     assert any("5 MB" in m.value and "20.000 Zeilen" in m.value for m in at.markdown)
     labels = [element.proto.label for element in at.get("download_button")]
     assert "Beispieldatei herunterladen" in labels
+
+
+def test_a_link_with_a_release_keeps_its_start_years(start) -> None:
+    at = start(release=RELEASE_2014, year="2013")
+    assert at.session_state[keys.SELECTED_DAY] == date(2014, 4, 25)
+    assert at.session_state[keys.YEARS] == [2013]

@@ -92,3 +92,11 @@ def test_an_unknown_release_is_dropped_with_a_notice() -> None:
 def test_one_year_selection_gives_one_link_whatever_the_click_order() -> None:
     clicked_late_first = ViewState(date(2016, 6, 1), (2018, 2012))
     assert view_to_query(clicked_late_first)["year"] == "2012,2018"
+
+
+@pytest.mark.parametrize("name", ["release", "lang", "tiles"])
+def test_an_empty_parameter_counts_as_absent(name: str) -> None:
+    view, notices = parse_view(
+        {name: ""}, default=DEFAULT, years=YEARS, releases=("seed-a",), **RANGE
+    )
+    assert (view, notices) == (DEFAULT, [])

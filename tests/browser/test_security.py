@@ -31,7 +31,7 @@ IMG = '<img src=x onerror="window.__xss=2">'
 JS_URL = "javascript:window.__xss=3"
 SVG = '"><svg onload=window.__xss=4>'
 HTML_PAYLOADS = (SCRIPT, IMG, SVG)
-# folium puts tooltip and popup HTML into JavaScript template literals (`...`).
+# Would run if any text were pasted into a JavaScript template literal (`...`).
 TEMPLATE = "${window.__xss=5}"
 
 # What the payloads would create if any of them were parsed as HTML (a payload's own <script>).
