@@ -7,6 +7,7 @@ press releases, the fact check and the exports are tabs that run only when they 
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import time
 from datetime import date
@@ -18,12 +19,12 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo import keys, paths
-from geo.assets import install_static_assets, publish_json
+from geo.assets import install_static_assets, publish_json, static_url
 from geo.boundaries import Boundaries, load_boundaries
-from geo.centres import Centre, load_centres
+from geo.centres import load_centres
 from geo.chart import with_selected_day
 from geo.dataset import KI_FIRST_MONTH, Dataset
-from geo.errors import DataFileError, DataProblem, KiAtlasError
+from geo.errors import DataFileError, DataProblem, KiAtlasError, UsageError
 from geo.export import CSV_SEPARATORS, export_filename, standalone_html, table_csv
 from geo.factcheck import factcheck_table
 from geo.fuzzydate import FuzzyDate
@@ -79,6 +80,8 @@ from geo.urlstate import TILES, ViewState, parse_view, view_to_query
 REPORT_FORMATS = ("png", "svg", "pdf")
 UPLOAD_LIMITS = UploadLimits()
 MIME_TYPES = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf"}
+# A geocoding notice names at most this many sites that were not placed.
+MAX_NAMED_SITES = 20
 TAB_NAMES = ("tab_map", "tab_press", "tab_check", "tab_export", "tab_own")
 
 
@@ -115,7 +118,24 @@ def _static_assets() -> None:
 @st.cache_resource
 def _boundaries_url() -> str:
     """Where the map fetches the boundaries it draws (published once per server)."""
-    return publish_json(paths.STATIC_DIR, "boundaries", boundary_layers(_boundaries()))
+    layers = boundary_layers(_boundaries())
+    return publish_json(paths.STATIC_DIR, "boundaries", layers, prefix=_static_prefix())
+
+
+def _static_prefix() -> str:
+    """The URL of the app's static folder, below the server's base path if it has one."""
+    return static_url(str(st.get_option("server.baseUrlPath") or ""))
+
+
+def _sites_credit(data: Dataset, lang: str) -> str | None:
+    """Where an upload's positions come from: its file, and OpenStreetMap for the geocoded
+    ones (None for the KI data, whose credit is GeoNames)."""
+    if not data.own:
+        return None
+    credit = t("sites_own", lang, file=data.filename)
+    if any(c.coord_source == "nominatim" for c in data.timeline.centres):
+        credit += " · " + t("sites_osm", lang)
+    return credit
 
 
 @st.cache_resource
@@ -441,7 +461,13 @@ def _rollout(data: Dataset, lang: str, tiles: str) -> None:
     kreis_states = timeline.kreis_states(snapshot)
     _kpis(timeline, snapshot, kreis_states, chosen_years, day, lang, own=data.own)
     st_folium(
-        build_base_map(boundaries, lang=lang, tiles=tiles, boundaries_url=_boundaries_url()),
+        build_base_map(
+            boundaries,
+            lang=lang,
+            tiles=tiles,
+            boundaries_url=_boundaries_url(),
+            static_prefix=_static_prefix(),
+        ),
         key=keys.MAP,
         feature_group_to_add=[
             kreis_layer(boundaries, kreis_states, lang=lang),
@@ -451,6 +477,7 @@ def _rollout(data: Dataset, lang: str, tiles: str) -> None:
                 lang=lang,
                 highlight=highlight,
                 release_links=None if data.own else _popup_releases(timeline, lang),
+                sites_credit=_sites_credit(data, lang),
             ),
         ],
         returned_objects=[],
@@ -551,8 +578,7 @@ def _export_tab(data: Dataset, lang: str) -> None:
     """Downloads of the state at the shown date; every file is made when its button is clicked."""
     timeline, boundaries, months = data.timeline, _boundaries(), data.months
     title = t("app_dataset_own", lang, file=data.filename) if data.own else None
-    # An upload's positions come from its file (or Nominatim), not from GeoNames.
-    credit = t("sites_own", lang, file=data.filename) if data.own else None
+    credit = _sites_credit(data, lang)
     subtitle = (
         t("export_own_subtitle", lang, file=data.filename, n=len(timeline.centres))
         if data.own
@@ -765,9 +791,7 @@ def _own_data_tab(lang: str) -> None:
             return
         st.session_state[keys.UPLOAD_RESULT] = result
         st.session_state[keys.UPLOAD_FILE_ID] = upload.file_id
-        st.session_state[keys.GEOCODED] = ()
-        st.session_state[keys.GEOCODE_FAILED] = ()
-        st.session_state[keys.GEOCODE_MESSAGE] = None
+        st.session_state[keys.GEOCODE_OUTCOME] = None
         if _use_upload(lang):
             st.rerun()
     result = st.session_state.get(keys.UPLOAD_RESULT)
@@ -781,7 +805,8 @@ def _use_upload(lang: str) -> bool:
     """Make the session's upload (plus what was geocoded) the replayed dataset; True when the
     dataset changed, so the page (title, sidebar, slider) must be drawn again."""
     result = st.session_state[keys.UPLOAD_RESULT]
-    centres = (*result.centres, *st.session_state.get(keys.GEOCODED, ()))
+    geocoded = st.session_state.get(keys.GEOCODE_OUTCOME)
+    centres = (*result.centres, *(geocoded.located if geocoded else ()))
     if not centres:
         st.session_state[keys.OWN_DATASET] = None
         _switch_dataset(own=False)
@@ -801,17 +826,16 @@ def _upload_summary(result: UploadResult, lang: str) -> None:
     # Sites found before a cancel (which stops the run) join the dataset on the next run.
     if st.session_state.pop(keys.GEOCODE_PENDING, False) and _use_upload(lang):
         st.rerun()
-    geocoded = st.session_state.get(keys.GEOCODED, ())
-    shown = len(result.centres) + len(geocoded)
-    st.success(t("app_own_shown", lang, shown=shown, rows=result.rows))
-    message = st.session_state.get(keys.GEOCODE_MESSAGE)
-    if message:
-        kind, text = message
-        (st.error if kind == "error" else st.info)(text)
+    done: GeocodeOutcome | None = st.session_state.get(keys.GEOCODE_OUTCOME)
+    located = done.located if done else ()
+    st.success(t("app_own_shown", lang, shown=len(result.centres) + len(located), rows=result.rows))
+    if done is not None:
+        _geocode_notice(done, lang)
     if result.problems:
         st.warning(t("app_own_left_out", lang, n=len(result.bad_lines)))
         _show_problems(result.problems, lang)
-    asked = {c.id for c in (*geocoded, *st.session_state.get(keys.GEOCODE_FAILED, ()))}
+    # Sites asked once and not found (or found outside NRW) are not asked again.
+    asked = {c.id for c in (*located, *(done.not_found + done.outside_nrw if done else ()))}
     waiting = [c for c in result.missing_coordinates if c.id not in asked]
     if not waiting:
         return
@@ -821,40 +845,49 @@ def _upload_summary(result: UploadResult, lang: str) -> None:
         return
     stop.button(t("app_own_cancel", lang), key=keys.CANCEL_GEOCODE)
     bar = st.progress(0.0, text=t("app_own_geocoding", lang))
-    geocode = make_nominatim_geocode(url=os.environ.get("KI_NOMINATIM_URL") or NOMINATIM_URL)
-    # One site per call, its result kept at once: a click on "cancel" ends this run midway.
-    located: list[Centre] = []
-    not_found: list[Centre] = []
-    outside: list[Centre] = []
-    stopped = None
+    try:
+        geocode = make_nominatim_geocode(url=os.environ.get("KI_NOMINATIM_URL") or NOMINATIM_URL)
+    except UsageError as exc:
+        st.error(escape_markdown(exc))
+        return
+    # One site per call, the outcome stored after each: a click on "cancel" ends this run
+    # midway, and the next run shows what was found (and says it was cancelled).
+    outcome = done or GeocodeOutcome((), (), (), ())
     for index, centre in enumerate(waiting):
-        outcome = geocode_missing([centre], geocode, boundaries=_boundaries())
-        if outcome.located:
-            st.session_state[keys.GEOCODED] = (*st.session_state[keys.GEOCODED], *outcome.located)
-            st.session_state[keys.GEOCODE_PENDING] = True
-        if outcome.stopped == "offline":
-            stopped = outcome
+        step = geocode_missing([centre], geocode, boundaries=_boundaries())
+        outcome = GeocodeOutcome(
+            (*outcome.located, *step.located),
+            (*outcome.not_found, *step.not_found),
+            (*outcome.outside_nrw, *step.outside_nrw),
+            tuple(waiting[index:] if step.stopped else waiting[index + 1 :]),
+            step.stopped or "cancelled",
+            step.error,
+        )
+        st.session_state[keys.GEOCODE_OUTCOME] = outcome
+        st.session_state[keys.GEOCODE_PENDING] = True
+        if step.stopped == "offline":
             break
-        located += outcome.located
-        not_found += outcome.not_found
-        outside += outcome.outside_nrw
-        if not outcome.located:
-            failed = st.session_state[keys.GEOCODE_FAILED]
-            st.session_state[keys.GEOCODE_FAILED] = (*failed, centre)
         bar.progress((index + 1) / len(waiting), text=t("app_own_geocoding", lang))
-    if stopped is not None:
-        missing = len(waiting) - index
-        error = escape_markdown(stopped.error)
-        text = t("app_own_offline", lang, missing=missing, error=error)
-        st.session_state[keys.GEOCODE_MESSAGE] = ("error", text)
     else:
-        summary = GeocodeOutcome(tuple(located), tuple(not_found), tuple(outside), ())
-        unplaced = ", ".join(escape_markdown(c.name) for c in (*not_found, *outside))
-        text = summary.describe(lang) + (f" ({unplaced})" if unplaced else "")
-        st.session_state[keys.GEOCODE_MESSAGE] = ("info", text)
+        st.session_state[keys.GEOCODE_OUTCOME] = dataclasses.replace(outcome, stopped=None)
     st.session_state[keys.GEOCODE_PENDING] = False
     _use_upload(lang)
     st.rerun()
+
+
+def _geocode_notice(outcome: GeocodeOutcome, lang: str) -> None:
+    """How geocoding went, in the current language, naming (some of) the sites not placed."""
+    if outcome.stopped == "offline":
+        error = escape_markdown(outcome.error)
+        text = t("app_own_offline", lang, missing=outcome.missing, error=error)
+    else:
+        text = outcome.describe(lang)
+    unplaced = [escape_markdown(c.name) for c in (*outcome.not_found, *outcome.outside_nrw)]
+    if unplaced:
+        more = len(unplaced) - MAX_NAMED_SITES
+        names = ", ".join(unplaced[:MAX_NAMED_SITES]) + (f", … (+{more})" if more > 0 else "")
+        text += f" ({names})"
+    (st.error if outcome.stopped == "offline" else st.info)(text)
 
 
 def _megabytes(data: bytes) -> str:

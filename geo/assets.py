@@ -7,7 +7,7 @@ at them so a browser with no internet still renders the map and contacts no thir
 
 from __future__ import annotations
 
-__all__ = ["CSS_URLS", "JS_URLS", "install_static_assets", "localize", "publish_json"]
+__all__ = ["STATIC_URL", "install_static_assets", "localize", "publish_json", "static_url"]
 
 import filecmp
 import hashlib
@@ -31,11 +31,12 @@ _FILES = {
 }
 _LEAFLET_IMAGES = Path(xstatic.pkg.leaflet.BASE_DIR) / "images"
 
-JS_URLS = (
-    ("leaflet", f"{STATIC_URL}/leaflet/leaflet.js"),
-    ("jquery", f"{STATIC_URL}/jquery/jquery.min.js"),
-)
-CSS_URLS = (("leaflet_css", f"{STATIC_URL}/leaflet/leaflet.css"),)
+
+def static_url(base_path: str = "") -> str:
+    """Where Streamlit serves `static/`: `/app/static`, below `server.baseUrlPath` if one is
+    set (an app behind a reverse proxy at e.g. `/ki-atlas/`)."""
+    base = base_path.strip("/")
+    return f"/{base}{STATIC_URL}" if base else STATIC_URL
 
 
 def install_static_assets(static_dir: Path) -> list[Path]:
@@ -55,7 +56,7 @@ def install_static_assets(static_dir: Path) -> list[Path]:
     return copied
 
 
-def publish_json(static_dir: Path, stem: str, data: object) -> str:
+def publish_json(static_dir: Path, stem: str, data: object, *, prefix: str = STATIC_URL) -> str:
     """Write `data` as `generated/<stem>-<content hash>.json` under `static_dir` (once) and
     return its URL; the hash in the name means a browser never holds a stale copy.
 
@@ -68,7 +69,7 @@ def publish_json(static_dir: Path, stem: str, data: object) -> str:
     target = Path(static_dir) / name
     if not target.exists():
         write_text_atomic(target, text)
-    return f"{STATIC_URL}/{name}"
+    return f"{prefix}/{name}"
 
 
 def _copy_atomic(source: Path, target: Path) -> None:
@@ -79,8 +80,12 @@ def _copy_atomic(source: Path, target: Path) -> None:
     os.replace(partial, target)
 
 
-def localize(m: folium.Map) -> folium.Map:
-    """Make `m` load only the app-served Leaflet and jQuery (no Bootstrap, icons or CDNs)."""
-    m.default_js = list(JS_URLS)
-    m.default_css = list(CSS_URLS)
+def localize(m: folium.Map, prefix: str = STATIC_URL) -> folium.Map:
+    """Make `m` load only the app-served Leaflet and jQuery (no Bootstrap, icons or CDNs), from
+    the static folder at `prefix` (see `static_url`)."""
+    m.default_js = [
+        ("leaflet", f"{prefix}/leaflet/leaflet.js"),
+        ("jquery", f"{prefix}/jquery/jquery.min.js"),
+    ]
+    m.default_css = [("leaflet_css", f"{prefix}/leaflet/leaflet.css")]
     return m

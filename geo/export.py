@@ -34,6 +34,7 @@ from geo.mapview import (
     KREIS_FILLS,
     KREIS_STYLE,
     MARKER_STYLES,
+    attribution_html,
     legend_html,
     popup_html,
     ring_offsets,
@@ -223,16 +224,7 @@ def standalone_html(
         raise ValueError("months must not be empty")
     initial = _initial_index(months, selected)
     areas, has_kreise = _areas(boundaries)
-    attribution = (
-        f'<a href="{escape(boundaries.attribution_url)}">{escape(boundaries.attribution)}</a>'
-        " | "
-        + (
-            escape(sites_credit)
-            if sites_credit
-            else '<a href="https://www.geonames.org/">'
-            f"{escape(t('attribution_geonames', lang))}</a>"
-        )
-    )
+    attribution = attribution_html(boundaries, lang, sites_credit)
     data = {
         "months": [m.isoformat() for m in months],
         "labels": [m.strftime("%m/%Y") for m in months],
@@ -415,7 +407,9 @@ _APP_JS = """
       if (state === null) return;
       counts[state] += 1;
       var known = kreisStates[c.kreis];
-      if (known === undefined || RANK[state] > RANK[known]) kreisStates[c.kreis] = state;
+      if (c.kreis && (known === undefined || RANK[state] > RANK[known])) {
+        kreisStates[c.kreis] = state;
+      }
       var options = L.extend({}, data.styles[state], {className: "ki-marker ki-" + state});
       options.radius += c.ring;
       var marker = L.circleMarker([c.lat, c.lon], options);

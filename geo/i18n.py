@@ -409,6 +409,10 @@ _STRINGS: dict[str, dict[str, str]] = {
         "en": "Centre positions: GeoNames (CC BY 4.0)",
     },
     "sites_own": {"de": "Standorte: {file}", "en": "Sites: {file}"},
+    "sites_osm": {
+        "de": "Geocodierung: © OpenStreetMap-Mitwirkende (ODbL)",
+        "en": "Geocoding: © OpenStreetMap contributors (ODbL)",
+    },
     "export_own_subtitle": {
         "de": "Eigene Daten: {file} ({n} Standorte)",
         "en": "Own data: {file} ({n} sites)",
@@ -428,8 +432,8 @@ def t(key: str, lang: str = "de", **values: object) -> str:
     return text.format(**values) if values else text
 
 
-# Every ASCII punctuation character may be backslash-escaped in CommonMark; Streamlit's Markdown
-# also reads `$` (maths) and `:` (emoji and colour directives).
+# Every ASCII punctuation character may be backslash-escaped in CommonMark; this covers links,
+# images, emphasis and `$` (Streamlit's maths); `:` is escaped for its colour directives.
 _MARKDOWN_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")
 
 

@@ -10,9 +10,7 @@ __all__ = [
     "DATASET_CHOICE",
     "DATE_SLIDER",
     "DOWNLOAD_PREFIX",
-    "GEOCODED",
-    "GEOCODE_FAILED",
-    "GEOCODE_MESSAGE",
+    "GEOCODE_OUTCOME",
     "GEOCODE_PENDING",
     "GEOCODE_UPLOAD",
     "GIF",
@@ -85,11 +83,9 @@ UPLOAD = "upload"
 MAPPING_PREFIX = "mapping_"
 APPLY_UPLOAD = "apply_upload"
 UPLOAD_RESULT = "upload_result"
-GEOCODED = "geocoded"
+GEOCODE_OUTCOME = "geocode_outcome"
 GEOCODE_UPLOAD = "geocode_upload"
 CANCEL_GEOCODE = "cancel_geocode"
 GEOCODE_PENDING = "geocode_pending"
-GEOCODE_FAILED = "geocode_failed"
 UPLOAD_FILE_ID = "upload_file_id"
-GEOCODE_MESSAGE = "geocode_message"
 RESEND_WIDGETS = "resend_widgets"

@@ -20,6 +20,7 @@ __all__ = [
     "Legend",
     "ReleaseLink",
     "SiteMarkers",
+    "attribution_html",
     "boundary_layers",
     "build_base_map",
     "centre_layer",
@@ -28,6 +29,7 @@ __all__ = [
     "marker_style",
     "popup_html",
     "ring_offsets",
+    "sites_attribution",
 ]
 
 import json
@@ -40,7 +42,7 @@ import folium
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
-from geo.assets import localize
+from geo.assets import STATIC_URL, localize
 from geo.boundaries import Boundaries
 from geo.centres import Centre
 from geo.i18n import t
@@ -153,10 +155,12 @@ def build_base_map(
     lang: str = "de",
     tiles: str = "none",
     boundaries_url: str | None = None,
+    static_prefix: str = STATIC_URL,
 ) -> folium.Map:
     """The constant base map: optional tiles, the boundaries fetched from `boundaries_url`
-    (`boundary_layers` published with `geo.assets.publish_json`), legend, attribution, local
-    Leaflet."""
+    (`boundary_layers` published with `geo.assets.publish_json`), legend, the boundaries'
+    attribution (the sites' comes with `centre_layer`, so another dataset keeps the same base
+    map and never re-mounts it), Leaflet from the app's static folder at `static_prefix`."""
     m = folium.Map(
         location=NRW_CENTER,
         zoom_start=NRW_ZOOM,
@@ -167,20 +171,34 @@ def build_base_map(
         zoom_snap=0.25,
         zoom_delta=0.5,
     )
-    localize(m)
+    localize(m, static_prefix)
     m.fit_bounds(NRW_EXTENT)
     if tiles in TILE_LAYERS:
         layer = TILE_LAYERS[tiles]
         folium.TileLayer(layer["url"], attr=layer["attribution"], name=tiles, control=False).add_to(
             m
         )
-    attribution = (
-        f'<a href="{escape(boundaries.attribution_url)}">{escape(boundaries.attribution)}</a>'
-        f' | <a href="https://www.geonames.org/">{escape(t("attribution_geonames", lang))}</a>'
-    )
+    attribution = _boundaries_credit(boundaries)
     BoundaryLayers(boundaries_url, attribution, _kreis_style(None)).add_to(m)
     Legend(legend_html(lang)).add_to(m)
     return m
+
+
+def attribution_html(boundaries: Boundaries, lang: str, sites_credit: str | None = None) -> str:
+    """The credit line (HTML, escaped): the boundaries' source, then the site positions'."""
+    return f"{_boundaries_credit(boundaries)} | {sites_attribution(lang, sites_credit)}"
+
+
+def _boundaries_credit(boundaries: Boundaries) -> str:
+    return f'<a href="{escape(boundaries.attribution_url)}">{escape(boundaries.attribution)}</a>'
+
+
+def sites_attribution(lang: str, sites_credit: str | None = None) -> str:
+    """Where the site positions come from (HTML): GeoNames, unless `sites_credit` names another
+    source (an upload), shown as text."""
+    if sites_credit:
+        return escape(sites_credit)
+    return f'<a href="https://www.geonames.org/">{escape(t("attribution_geonames", lang))}</a>'
 
 
 def legend_html(lang: str) -> str:
@@ -501,6 +519,8 @@ class SiteMarkers(_ScriptElement):
         """
         {% macro script(this, kwargs) %}
         (function (group) {
+            // Leaflet shows a layer's attribution while the layer is on the map.
+            group.options.attribution = {{ this.attribution|tojson }};
             var rows = {{ this.rows|tojson }};
             var styles = {{ this.styles|tojson }};
             var counts = {{ this.counts|tojson }};
@@ -545,6 +565,7 @@ class SiteMarkers(_ScriptElement):
         counts: Mapping[str, object],
         *,
         canvas: bool,
+        attribution: str = "",
     ) -> None:
         super().__init__()
         self._name = "SiteMarkers"
@@ -552,6 +573,7 @@ class SiteMarkers(_ScriptElement):
         self.styles = styles
         self.counts = dict(counts)
         self.canvas = canvas
+        self.attribution = attribution
 
 
 def marker_style(
@@ -581,8 +603,10 @@ def centre_layer(
     lang: str = "de",
     highlight: frozenset[str] | None = None,
     release_links: Mapping[str, Sequence[ReleaseLink]] | None = None,
+    sites_credit: str | None = None,
 ) -> folium.FeatureGroup:
-    """One feature group with a marker per centre drawn at the snapshot's date.
+    """One feature group with a marker per centre drawn at the snapshot's date, credited (in
+    the map's attribution while it is shown) to GeoNames or to `sites_credit`.
 
     With `highlight`, those centres get the class `ki-highlight` and a stronger outline, and
     all others are dimmed. `release_links` maps centre ids to the press releases naming them.
@@ -622,5 +646,6 @@ def centre_layer(
     # The day makes every step's script differ, so streamlit-folium always redraws the markers
     # and `window.kiSites.day` tells browser checks which step is on screen.
     shown = {**snapshot.counts, "day": snapshot.day.isoformat()}
-    SiteMarkers(rows, styles, shown, canvas=canvas).add_to(group)
+    attribution = sites_attribution(lang, sites_credit)
+    SiteMarkers(rows, styles, shown, canvas=canvas, attribution=attribution).add_to(group)
     return group

@@ -76,7 +76,7 @@ def parse_view(
     lang = _choice(params, "lang", LANGUAGES, notices)
     if lang is not None:
         view = replace(view, lang=lang)
-    raw_date = _first(params.get("date"))
+    raw_date = _first(params.get("date")) or None
     if raw_date is not None:
         try:
             day = date.fromisoformat(raw_date)

@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 from geo import keys
 from geo.boundaries import load_boundaries
 from geo.dataset import Dataset
+from geo.i18n import escape_markdown
 from geo.paths import OUTLINE_GEOJSON, ROOT
 from geo.upload import build_sites, guess_mapping, read_table, sample_csv, upload_timeline
 
@@ -206,6 +207,25 @@ def test_own_data_replays_like_the_ki_data_and_switches_back(start, bkg_kreise_p
     at.radio(key=keys.DATASET_CHOICE).set_value(False).run()
     assert kpis(at)["Geöffnet"] == "54"
     assert month(at) == date(2018, 10, 1)
+
+
+def test_a_hostile_file_name_is_shown_as_text_not_as_markdown(start, bkg_kreise_path) -> None:
+    hostile = "![x](http://evil.example/a.png) [y](http://evil.example) $x$ **z**.csv"
+    at = start()
+    own = _sample_dataset(bkg_kreise_path)
+    at.session_state[keys.OWN_DATASET] = Dataset(own.timeline, filename=hostile)
+    at.run()
+    at.radio(key=keys.DATASET_CHOICE).set_value(True).run()
+    shown = [at.caption[0].value, *at.radio(key=keys.DATASET_CHOICE).options]
+    escaped = escape_markdown(hostile)
+    assert escaped in shown[0]
+    assert any(escaped in option for option in shown[1:])
+    for text in shown:
+        assert "![x](" not in text
+        assert "](http" not in text
+        assert "**z**" not in text
+    # The dataset is the upload, so the sidebar choice shows it (not the KI data).
+    assert at.radio(key=keys.DATASET_CHOICE).value is True
 
 
 def test_the_own_data_tab_explains_the_format_and_offers_an_example(start) -> None:

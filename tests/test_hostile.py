@@ -526,7 +526,6 @@ def _view(params: dict[str, str | list[str]]) -> tuple[ViewState, list[str]]:
         pytest.param({"date": "2016-02-30"}, "day", "„2016-02-30“", id="date-feb-30"),
         pytest.param({"date": "2030-01-01"}, "day", "2030-01-01", id="date-after-range"),
         pytest.param({"date": "0001-01-01"}, "day", "0001-01-01", id="date-before-range"),
-        pytest.param({"date": ""}, "day", "„“", id="date-empty"),
         pytest.param({"lang": "xx"}, "lang", "„xx“", id="lang-unknown"),
         pytest.param({"lang": "{value}"}, "lang", "„{value}“", id="lang-format-braces"),
         pytest.param({"tiles": "google"}, "tiles", "„google“", id="tiles-unknown"),
@@ -551,8 +550,9 @@ def test_repeated_parameters_use_one_value_without_error() -> None:
     assert (view.lang, view.day, notices) == ("en", date(2016, 7, 1), [])
 
 
-def test_empty_repeated_parameter_is_ignored() -> None:
+def test_empty_or_repeated_empty_parameter_is_ignored() -> None:
     assert _view({"date": [], "tiles": []}) == (DEFAULT_VIEW, [])
+    assert _view({"date": "", "lang": "", "release": ""}) == (DEFAULT_VIEW, [])
 
 
 def test_year_with_a_non_ascii_digit_falls_back_instead_of_raising() -> None:

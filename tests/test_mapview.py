@@ -12,7 +12,7 @@ import folium
 import pytest
 from factories import make_centre
 
-from geo.assets import install_static_assets, publish_json
+from geo.assets import install_static_assets, publish_json, static_url
 from geo.boundaries import load_boundaries
 from geo.centres import load_centres
 from geo.i18n import t
@@ -283,3 +283,31 @@ def test_names_reach_the_page_as_text_and_popups_escaped(timeline) -> None:
     marker = next(m for m in _markers(html) if m["tooltip"] == hostile)
     assert "&lt;/script&gt;&lt;img" in marker["popup"]
     assert "span.textContent = value" in html
+
+
+@pytest.mark.parametrize(
+    ("base", "prefix"),
+    [("", "/app/static"), ("/ki-atlas/", "/ki-atlas/app/static"), ("a/b", "/a/b/app/static")],
+)
+def test_static_files_are_found_below_the_servers_base_path(boundaries, base, prefix) -> None:
+    assert static_url(base) == prefix
+    html = _rendered(build_base_map(boundaries, static_prefix=prefix))
+    sources = re.findall(r'<(?:script|link)[^>]+(?:src|href)="([^"]+)"', html)
+    assert sources
+    assert all(src.startswith(prefix + "/") for src in sources), sources
+
+
+def test_the_sites_credit_travels_with_the_markers_not_the_base_map(timeline, boundaries) -> None:
+    def attribution(html: str) -> str:
+        match = re.search(r"group\.options\.attribution = (\".*?\");", html)
+        assert match is not None
+        return json.loads(match.group(1))
+
+    snapshot = timeline.snapshot(date(2016, 7, 1))
+    own = centre_layer(timeline, snapshot, sites_credit="Standorte: <b>x</b>.csv")
+    assert (
+        attribution(_rendered(folium.Map(tiles=None), own)) == "Standorte: &lt;b&gt;x&lt;/b&gt;.csv"
+    )
+    ki = attribution(_rendered(folium.Map(tiles=None), centre_layer(timeline, snapshot)))
+    assert "geonames.org" in ki
+    assert "geonames.org" not in _rendered(build_base_map(boundaries))

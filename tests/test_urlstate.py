@@ -94,7 +94,7 @@ def test_one_year_selection_gives_one_link_whatever_the_click_order() -> None:
     assert view_to_query(clicked_late_first)["year"] == "2012,2018"
 
 
-@pytest.mark.parametrize("name", ["release", "lang", "tiles"])
+@pytest.mark.parametrize("name", ["date", "release", "lang", "tiles"])
 def test_an_empty_parameter_counts_as_absent(name: str) -> None:
     view, notices = parse_view(
         {name: ""}, default=DEFAULT, years=YEARS, releases=("seed-a",), **RANGE

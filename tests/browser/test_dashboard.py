@@ -117,9 +117,11 @@ def test_kreis_fills_follow_the_slider_on_the_mounted_polygons(dashboard, timeli
     assert tooltip == "Kleve" + t("kreis_none", "de")
     # The fetched outlines are drawn, and the data is credited.
     assert frame.locator(".leaflet-kiOutlines-pane path").count() >= 6
-    expect(dashboard.map_content().locator(".leaflet-control-attribution")).to_contain_text(
-        "GeoBasis-DE / BKG"
-    )
+    credit = dashboard.map_content().locator(".leaflet-control-attribution")
+    expect(credit).to_contain_text("GeoBasis-DE / BKG")
+    # The markers' layer brings the credit of the positions, once however many steps were taken.
+    expect(credit).to_contain_text("GeoNames")
+    assert credit.inner_text().count("GeoNames") == 1
 
 
 def test_playing_advances_months_without_remounting_the_map(dashboard, timeline, months) -> None:
