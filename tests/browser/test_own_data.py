@@ -59,7 +59,8 @@ def _choose_dataset(page: Page, label: str) -> None:
 
 
 def _problem_rows(page: Page) -> list[list[str]]:
-    grid = page.get_by_test_id("stDataFrame").last
+    """The rows of the problems table (the grid with a "Problem" column, not the preview)."""
+    grid = page.get_by_test_id("stDataFrame").filter(has_text="Problem")
     expect(grid.locator("table tbody tr").first).to_be_attached()
     return grid.evaluate(_PROBLEM_ROWS_JS)
 
