@@ -19,7 +19,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo import keys, paths
-from geo.assets import install_static_assets, publish_json, static_url
+from geo.assets import app_root, install_static_assets, publish_json, static_url
 from geo.boundaries import Boundaries, load_boundaries
 from geo.centres import load_centres
 from geo.chart import with_selected_day
@@ -122,9 +122,14 @@ def _boundaries_url() -> str:
     return publish_json(paths.STATIC_DIR, "boundaries", layers, prefix=_static_prefix())
 
 
+def _base_path() -> str:
+    """The server's `server.baseUrlPath` ("" when the app is served at the host's root)."""
+    return str(st.get_option("server.baseUrlPath") or "")
+
+
 def _static_prefix() -> str:
     """The URL of the app's static folder, below the server's base path if it has one."""
-    return static_url(str(st.get_option("server.baseUrlPath") or ""))
+    return static_url(_base_path())
 
 
 def _sites_credit(data: Dataset, lang: str) -> str | None:
@@ -133,7 +138,7 @@ def _sites_credit(data: Dataset, lang: str) -> str | None:
     if not data.own:
         return None
     credit = t("sites_own", lang, file=data.filename)
-    if any(c.coord_source == "nominatim" for c in data.timeline.centres):
+    if data.has_geocoded_sites:
         credit += " · " + t("sites_osm", lang)
     return credit
 
@@ -340,9 +345,7 @@ def _kpis(
 
 def _release_href(release_id: str, lang: str) -> str:
     """A link that opens the dashboard with `release_id` selected (popups open it in a new tab)."""
-    base = str(st.get_option("server.baseUrlPath") or "").strip("/")
-    prefix = f"/{base}/" if base else "/"
-    return f"{prefix}?{urlencode({'release': release_id, 'lang': lang})}"
+    return f"{app_root(_base_path())}?{urlencode({'release': release_id, 'lang': lang})}"
 
 
 @st.cache_resource

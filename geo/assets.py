@@ -7,7 +7,14 @@ at them so a browser with no internet still renders the map and contacts no thir
 
 from __future__ import annotations
 
-__all__ = ["STATIC_URL", "install_static_assets", "localize", "publish_json", "static_url"]
+__all__ = [
+    "STATIC_URL",
+    "app_root",
+    "install_static_assets",
+    "localize",
+    "publish_json",
+    "static_url",
+]
 
 import filecmp
 import hashlib
@@ -32,11 +39,16 @@ _FILES = {
 _LEAFLET_IMAGES = Path(xstatic.pkg.leaflet.BASE_DIR) / "images"
 
 
-def static_url(base_path: str = "") -> str:
-    """Where Streamlit serves `static/`: `/app/static`, below `server.baseUrlPath` if one is
-    set (an app behind a reverse proxy at e.g. `/ki-atlas/`)."""
+def app_root(base_path: str = "") -> str:
+    """The app's own URL path: `/`, or `server.baseUrlPath` (an app behind a reverse proxy at
+    e.g. `/ki-atlas/`), with slashes at both ends."""
     base = base_path.strip("/")
-    return f"/{base}{STATIC_URL}" if base else STATIC_URL
+    return f"/{base}/" if base else "/"
+
+
+def static_url(base_path: str = "") -> str:
+    """Where Streamlit serves `static/`: `/app/static` below the app's root."""
+    return app_root(base_path) + STATIC_URL.lstrip("/")
 
 
 def install_static_assets(static_dir: Path) -> list[Path]:

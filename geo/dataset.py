@@ -53,6 +53,11 @@ class Dataset:
         return bool(self.filename)
 
     @cached_property
+    def has_geocoded_sites(self) -> bool:
+        """True when some positions came from Nominatim (they owe OpenStreetMap a credit)."""
+        return any(c.coord_source == "nominatim" for c in self.timeline.centres)
+
+    @cached_property
     def months(self) -> list[date]:
         """Monthly slider steps: from the first month to the month after the last event."""
         return event_months(self.timeline, self.first_month)

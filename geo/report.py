@@ -396,6 +396,11 @@ def _add_legends(
         y -= line * (len(labels) + 1.6)
 
 
+def _draw_attribution(fig: Figure, corner: tuple[float, float], scale: float, text: str) -> None:
+    """The credit line, small and muted, its lower left at `corner` (figure fractions)."""
+    fig.text(*corner, text, fontsize=7.5 * scale, color=_MUTED, va="bottom", parse_math=False)
+
+
 def _attribution(boundaries: Boundaries, lang: str, sites_credit: str | None) -> str:
     """Where the boundaries and the site positions come from (GeoNames unless `sites_credit`
     names another source, e.g. an upload)."""
@@ -458,15 +463,7 @@ class _MapPage:
             parse_math=False,
         )
         _add_legends(fig, lang, scale, boundaries.has_kreise, (column, 0.62))
-        fig.text(
-            left,
-            0.025,
-            _attribution(boundaries, lang, sites_credit),
-            fontsize=7.5 * scale,
-            color=_MUTED,
-            va="bottom",
-            parse_math=False,
-        )
+        _draw_attribution(fig, (left, 0.025), scale, _attribution(boundaries, lang, sites_credit))
 
     @property
     def dynamic(self) -> list[Any]:
@@ -616,15 +613,7 @@ def render_small_multiples(
             parse_math=False,
         )
     _add_legends(fig, lang, scale * 0.8, boundaries.has_kreise, legend_corner)
-    fig.text(
-        0.03,
-        0.02,
-        _attribution(boundaries, lang, sites_credit),
-        fontsize=7.5 * scale,
-        color=_MUTED,
-        va="bottom",
-        parse_math=False,
-    )
+    _draw_attribution(fig, (0.03, 0.02), scale, _attribution(boundaries, lang, sites_credit))
     return _figure_bytes(fig, fmt, dpi)
 
 

@@ -7,12 +7,14 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import ClassVar
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
 from tests.browser.conftest import (
     LOAD_TIMEOUT_MS,
@@ -69,19 +71,25 @@ def fake_nominatim() -> Iterator[str]:
         server.server_close()
 
 
-def _dashboard(browser, url: str) -> Dashboard:
-    page = browser.new_page(viewport=VIEWPORT)
-    page.set_default_timeout(LOAD_TIMEOUT_MS)
-    return Dashboard(page, url)
-
-
-def _upload_and_apply(page: Page) -> None:
-    page.get_by_role("tab", name="Eigene Daten").click()
-    page.locator(".st-key-upload input[type=file]").set_input_files(
-        {"name": NAME, "mimeType": "text/csv", "buffer": UPLOAD}
-    )
-    page.get_by_role("button", name="Daten übernehmen").click()
-    expect(page.get_by_text("2 von 4 Zeilen werden gezeigt.")).to_be_visible()
+@contextmanager
+def _geocoding_clicked(browser, boundaries: Path, nominatim: str) -> Iterator[Dashboard]:
+    """A dashboard whose app asks `nominatim`, with the upload applied and "geocode" clicked."""
+    with serve_app(boundaries, env={"KI_NOMINATIM_URL": nominatim}) as url:
+        page = browser.new_page(viewport=VIEWPORT)
+        page.set_default_timeout(LOAD_TIMEOUT_MS)
+        dashboard = Dashboard(page, url)
+        try:
+            dashboard.open()
+            page.get_by_role("tab", name="Eigene Daten").click()
+            page.locator(".st-key-upload input[type=file]").set_input_files(
+                {"name": NAME, "mimeType": "text/csv", "buffer": UPLOAD}
+            )
+            page.get_by_role("button", name="Daten übernehmen").click()
+            expect(page.get_by_text("2 von 4 Zeilen werden gezeigt.")).to_be_visible()
+            page.get_by_role("button", name="2 Adressen geocodieren").click()
+            yield dashboard
+        finally:
+            page.close()
 
 
 def _markers_on_the_map(dashboard: Dashboard) -> int:
@@ -93,42 +101,28 @@ def _markers_on_the_map(dashboard: Dashboard) -> int:
 def test_found_addresses_join_the_map_and_the_others_are_named(
     browser, bkg_kreise_path, fake_nominatim
 ) -> None:
-    with serve_app(bkg_kreise_path, env={"KI_NOMINATIM_URL": fake_nominatim}) as url:
-        dashboard = _dashboard(browser, url)
-        try:
-            page = dashboard.page
-            dashboard.open()
-            _upload_and_apply(page)
-            page.get_by_role("button", name="2 Adressen geocodieren").click()
-            expect(page.get_by_text("3 von 4 Zeilen werden gezeigt.")).to_be_visible(
-                timeout=GEOCODE_TIMEOUT_MS
-            )
-            expect(page.get_by_text("1 von 2 Adressen gefunden")).to_be_visible()
-            expect(page.get_by_text("(Treff Nirgendwo)")).to_be_visible()
-            # Asked once each; the one not found is not offered again.
-            assert len(_FakeNominatim.queries) == 2
-            assert all(q["agent"][0].startswith("ki-atlas-nrw/") for q in _FakeNominatim.queries)
-            expect(page.get_by_role("button", name="1 Adressen geocodieren")).to_have_count(0)
-            assert _markers_on_the_map(dashboard) == 3
-        finally:
-            dashboard.page.close()
+    with _geocoding_clicked(browser, bkg_kreise_path, fake_nominatim) as dashboard:
+        page = dashboard.page
+        expect(page.get_by_text("3 von 4 Zeilen werden gezeigt.")).to_be_visible(
+            timeout=GEOCODE_TIMEOUT_MS
+        )
+        expect(page.get_by_text("1 von 2 Adressen gefunden")).to_be_visible()
+        expect(page.get_by_text("(Treff Nirgendwo)")).to_be_visible()
+        # Asked once each; the one not found is not offered again.
+        assert len(_FakeNominatim.queries) == 2
+        assert all(q["agent"][0].startswith("ki-atlas-nrw/") for q in _FakeNominatim.queries)
+        expect(page.get_by_role("button", name="1 Adressen geocodieren")).to_have_count(0)
+        assert _markers_on_the_map(dashboard) == 3
 
 
 def test_an_unreachable_geocoder_is_reported_and_the_rows_with_coordinates_stay(
     browser, bkg_kreise_path
 ) -> None:
-    with serve_app(bkg_kreise_path, env={"KI_NOMINATIM_URL": UNREACHABLE_NOMINATIM}) as url:
-        dashboard = _dashboard(browser, url)
-        try:
-            page = dashboard.page
-            dashboard.open()
-            _upload_and_apply(page)
-            page.get_by_role("button", name="2 Adressen geocodieren").click()
-            expect(page.get_by_text("Geocodierung nicht möglich")).to_be_visible(
-                timeout=GEOCODE_TIMEOUT_MS
-            )
-            expect(page.get_by_text("2 von 4 Zeilen werden gezeigt.")).to_be_visible()
-            expect(page.get_by_test_id("stException")).to_have_count(0)
-            assert _markers_on_the_map(dashboard) == 2
-        finally:
-            dashboard.page.close()
+    with _geocoding_clicked(browser, bkg_kreise_path, UNREACHABLE_NOMINATIM) as dashboard:
+        page = dashboard.page
+        expect(page.get_by_text("Geocodierung nicht möglich")).to_be_visible(
+            timeout=GEOCODE_TIMEOUT_MS
+        )
+        expect(page.get_by_text("2 von 4 Zeilen werden gezeigt.")).to_be_visible()
+        expect(page.get_by_test_id("stException")).to_have_count(0)
+        assert _markers_on_the_map(dashboard) == 2
