@@ -106,7 +106,10 @@ def _press() -> dict[str, PressRelease]:
 @st.cache_resource
 def _boundaries() -> Boundaries:
     return load_boundaries(
-        env=os.environ, cache_dir=paths.CACHE_DIR, outline_path=paths.OUTLINE_GEOJSON
+        env=os.environ,
+        cache_dir=paths.CACHE_DIR,
+        outline_path=paths.OUTLINE_GEOJSON,
+        bundled_path=paths.BOUNDARIES_GEOJSON,
     )
 
 
@@ -922,6 +925,8 @@ def main() -> None:
     for notice in st.session_state[keys.NOTICES]:
         st.warning(escape_markdown(notice))
     boundaries = _boundaries()
+    if boundaries.error:
+        st.error(f"{t('boundaries_path_error', lang)} ({escape_markdown(boundaries.error)})")
     if boundaries.source == "outline":
         st.warning(f"{t('boundaries_notice', lang)} ({escape_markdown(boundaries.notice)})")
     elif boundaries.notice:

@@ -1,7 +1,8 @@
 """Where the Kreis polygons come from, in a fixed order, and the one-off BKG download caching them.
 
-Order: a file named in `KI_BOUNDARIES_PATH`, the local cache, the BKG web feature service (only when
-downloading is allowed), then the committed public-domain state outline with a notice saying so.
+Order: a file named in `KI_BOUNDARIES_PATH`, the local cache of the finer VG250 download, the BKG
+web feature service (only when downloading is allowed), the committed BKG VG5000 files in
+`data/boundaries/`, then the committed public-domain state outline with a notice saying so.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ import urllib.parse
 import urllib.request
 import weakref
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
@@ -102,10 +103,12 @@ class Boundaries:
     kreise: dict[str, Any]
     regierungsbezirke: dict[str, Any]
     land: dict[str, Any]
-    source: str  # "env" | "cache" | "bkg" | "outline"
+    source: str  # "env" | "cache" | "bkg" | "bundled" | "outline"
     attribution: str
     attribution_url: str
     notice: str | None = None
+    # What went wrong with an explicitly configured file (`KI_BOUNDARIES_PATH`), which was replaced.
+    error: str | None = None
 
     @property
     def has_kreise(self) -> bool:
@@ -121,22 +124,49 @@ def load_boundaries(
     env: Mapping[str, str],
     cache_dir: Path,
     outline_path: Path,
+    bundled_path: Path | None = None,
     fetch: Fetch | None = None,
     allow_download: bool = False,
     today: Callable[[], date] = date.today,
 ) -> Boundaries:
-    """Load boundaries from the first source that has them: env path, cache, BKG, outline.
+    """Load boundaries from the first source that has them: env, cache, BKG, bundled, outline.
 
-    A file named in `env["KI_BOUNDARIES_PATH"]` must be valid (`BoundaryError` naming it); an
-    invalid cache is skipped with a notice. BKG is asked only when `allow_download` is true
-    (the dashboard does not download by default). A missing or invalid outline is an error.
+    A file named in `env["KI_BOUNDARIES_PATH"]` that cannot be used is not silently replaced:
+    the next source is used and `error` names the path and the problem. An invalid cache is
+    skipped with a notice. BKG is asked only when `allow_download` is true (the dashboard does
+    not download by default). `bundled_path` is the committed VG5000 Kreise file (its
+    Regierungsbezirke and Land files beside it). A missing or invalid outline is an error.
     """
+    error: str | None = None
     env_value = env.get(ENV_VAR, "").strip()
     if env_value:
-        return _load_layers_file(Path(env_value), source="env", label=f"{ENV_VAR}={env_value}")
+        try:
+            return _load_layers_file(Path(env_value), source="env", label=f"{ENV_VAR}={env_value}")
+        except BoundaryError as exc:
+            error = str(exc)
+    loaded = _load_fallbacks(
+        cache_dir=Path(cache_dir),
+        outline_path=Path(outline_path),
+        bundled_path=bundled_path,
+        fetch=fetch,
+        allow_download=allow_download,
+        today=today,
+    )
+    return loaded if error is None else replace(loaded, error=error)
 
+
+def _load_fallbacks(
+    *,
+    cache_dir: Path,
+    outline_path: Path,
+    bundled_path: Path | None,
+    fetch: Fetch | None,
+    allow_download: bool,
+    today: Callable[[], date],
+) -> Boundaries:
+    """Cache, BKG download, bundled VG5000 files, outline: the first that loads."""
     reasons: list[str] = []
-    cache_path = Path(cache_dir) / CACHE_FILENAME
+    cache_path = cache_dir / CACHE_FILENAME
     if cache_path.exists():
         try:
             return _load_layers_file(cache_path, source="cache", label=str(cache_path))
@@ -146,30 +176,36 @@ def load_boundaries(
     if allow_download:
         try:
             path = fetch_bkg_boundaries(
-                fetch=fetch or urllib_fetch, cache_dir=Path(cache_dir), year=today().year
+                fetch=fetch or urllib_fetch, cache_dir=cache_dir, year=today().year
             )
             loaded = _load_layers_file(path, source="bkg", label=str(path))
         except BoundaryError as exc:
             reasons.append(str(exc))
         else:
-            return loaded if not reasons else _with_notice(loaded, "; ".join(reasons))
-    else:
+            return _with_notice(loaded, reasons)
+
+    if bundled_path is not None:
+        try:
+            loaded = _load_layers_file(
+                Path(bundled_path), source="bundled", label=str(bundled_path)
+            )
+        except BoundaryError as exc:
+            reasons.append(str(exc))
+        else:
+            return _with_notice(loaded, reasons)
+    if not allow_download:
         reasons.append(f"not downloaded yet; {FETCH_HINT}")
 
     notice = f"Kreis boundaries unavailable ({'; '.join(reasons)}); showing the state outline only."
-    return _load_outline(Path(outline_path), notice)
+    return _load_outline(outline_path, notice)
 
 
-def _with_notice(boundaries: Boundaries, notice: str) -> Boundaries:
-    return Boundaries(
-        kreise=boundaries.kreise,
-        regierungsbezirke=boundaries.regierungsbezirke,
-        land=boundaries.land,
-        source=boundaries.source,
-        attribution=boundaries.attribution,
-        attribution_url=boundaries.attribution_url,
-        notice=notice,
-    )
+def _with_notice(boundaries: Boundaries, reasons: list[str]) -> Boundaries:
+    """`boundaries` with `reasons` (why earlier sources were passed over) added to its notice."""
+    if not reasons:
+        return boundaries
+    notice = "; ".join([*reasons, *([boundaries.notice] if boundaries.notice else [])])
+    return replace(boundaries, notice=notice)
 
 
 def _load_layers_file(path: Path, *, source: str, label: str) -> Boundaries:
@@ -209,7 +245,7 @@ def _extra_layer(
     digits: int,
     notices: list[str],
 ) -> dict[str, _Area] | None:
-    """A second layer from the file itself (cache) or a sibling file (shared VG5000 files).
+    """A second layer from the file itself (cache) or a sibling file (the VG5000 files).
 
     Returns None when there is none, so the caller dissolves the Kreise instead; a present but
     invalid layer is reported in `notices` and also replaced by the dissolve.

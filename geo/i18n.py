@@ -93,6 +93,12 @@ _STRINGS: dict[str, dict[str, str]] = {
         "de": "Kreisgrenzen nicht verfügbar; es wird nur der Landesumriss gezeigt.",
         "en": "Kreis boundaries unavailable; showing only the state outline.",
     },
+    "boundaries_path_error": {
+        "de": "Die eingestellte Grenzdatei ist nicht nutzbar; die Karte zeigt die mitgelieferten "
+        "BKG-Grenzen (VG5000).",
+        "en": "The configured boundary file cannot be used; the map shows the bundled BKG "
+        "boundaries (VG5000).",
+    },
     "error": {"de": "Fehler in den Daten", "en": "Data error"},
     "chart_title": {"de": "Aufbau der Zentren", "en": "Rollout of the centres"},
     "chart_date": {"de": "Datum", "en": "Date"},

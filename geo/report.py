@@ -749,11 +749,15 @@ def load_report_data(
     env: Mapping[str, str] | None = None,
     cache_dir: Path = paths.CACHE_DIR,
     outline_path: Path = paths.OUTLINE_GEOJSON,
+    bundled_path: Path = paths.BOUNDARIES_GEOJSON,
 ) -> tuple[Timeline, Boundaries]:
     """The timeline of the centres file and the boundaries the dashboard would show."""
     timeline = Timeline(load_centres(centres_path))
     boundaries = load_boundaries(
-        env=os.environ if env is None else env, cache_dir=cache_dir, outline_path=outline_path
+        env=os.environ if env is None else env,
+        cache_dir=cache_dir,
+        outline_path=outline_path,
+        bundled_path=bundled_path,
     )
     return timeline, boundaries
 
@@ -830,6 +834,10 @@ def run_report_cli(
         args = _parser().parse_args(list(argv))
         job = _job(args)
         timeline, boundaries = load()
+        if boundaries.error:
+            print(
+                f"warning: {boundaries.error}; drawing the {boundaries.source} boundaries", file=err
+            )
         data = job(timeline, boundaries, err)
         write_bytes_atomic(args.out, data)
     except HelpRequested as shown:
