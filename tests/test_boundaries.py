@@ -27,6 +27,7 @@ from geo.boundaries import (
 )
 from geo.centres import load_centres
 from geo.errors import BoundaryError
+from geo.paths import BOUNDARIES_GEOJSON
 
 CENTRES_CSV = Path(__file__).resolve().parents[1] / "data" / "centres.csv"
 NO_FILE = Path("/nonexistent/outline.json")
@@ -117,7 +118,7 @@ def _ars(collection: dict[str, Any]) -> list[str]:
 # --------------------------------------------------------------------------- env path
 
 
-def test_env_path_loads_the_shared_bkg_file_with_its_siblings(bkg_kreise_path: Path) -> None:
+def test_env_path_loads_the_bkg_file_with_its_siblings(bkg_kreise_path: Path) -> None:
     b = load_boundaries(
         env={"KI_BOUNDARIES_PATH": str(bkg_kreise_path)},
         cache_dir=NO_FILE.parent,
@@ -175,24 +176,65 @@ def test_env_file_without_siblings_dissolves_bezirke_and_state(
         (_bytes({"type": "FeatureCollection", "features": []}), "no NRW areas"),
     ],
 )
-def test_invalid_env_path_is_an_error_naming_it(
-    tmp_path: Path, outline: Path, content: bytes | None, expected: str
+def test_invalid_env_path_is_an_error_naming_it_and_the_bundled_shapes_are_drawn(
+    tmp_path: Path, outline: Path, bkg_kreise_path: Path, content: bytes | None, expected: str
 ) -> None:
     path = tmp_path / "my boundaries.geojson"
     if content is not None:
         path.write_bytes(content)
-    # A valid cache and outline exist, yet the explicit request must not be silently replaced.
+    b = load_boundaries(
+        env={"KI_BOUNDARIES_PATH": str(path)},
+        cache_dir=tmp_path / "cache",
+        outline_path=outline,
+        bundled_path=bkg_kreise_path,
+    )
+    assert b.error is not None
+    assert str(path) in b.error
+    assert expected in b.error
+    assert b.source == "bundled"
+    assert len(b.kreise["features"]) == 53
+
+
+def test_invalid_env_path_without_bundled_shapes_falls_back_to_the_outline(
+    tmp_path: Path, outline: Path
+) -> None:
+    path = tmp_path / "missing.geojson"
+    b = load_boundaries(
+        env={"KI_BOUNDARIES_PATH": str(path)}, cache_dir=tmp_path / "cache", outline_path=outline
+    )
+    assert b.source == "outline"
+    assert b.error == f"KI_BOUNDARIES_PATH={path}: file not found"
+
+
+def test_bundled_vg5000_files_come_after_the_cache_and_need_no_notice(
+    tmp_path: Path, outline: Path, bkg_kreise_path: Path
+) -> None:
+    bundled = load_boundaries(
+        env={}, cache_dir=tmp_path / "cache", outline_path=outline, bundled_path=bkg_kreise_path
+    )
+    assert (bundled.source, bundled.notice, bundled.error) == ("bundled", None, None)
+    assert len(bundled.kreise["features"]) == 53
+    assert _ars(bundled.regierungsbezirke) == ["051", "053", "055", "057", "059"]
+    assert bundled.attribution == "© GeoBasis-DE / BKG 2021 (Daten verändert)"
     fetch_bkg_boundaries(
         fetch=_returning(_bytes(_germany())), cache_dir=tmp_path / "cache", year=2024
     )
-    with pytest.raises(BoundaryError) as caught:
-        load_boundaries(
-            env={"KI_BOUNDARIES_PATH": str(path)},
-            cache_dir=tmp_path / "cache",
-            outline_path=outline,
-        )
-    assert str(path) in str(caught.value)
-    assert expected in str(caught.value)
+    cached = load_boundaries(
+        env={}, cache_dir=tmp_path / "cache", outline_path=outline, bundled_path=bkg_kreise_path
+    )
+    assert cached.source == "cache"
+
+
+def test_the_repository_ships_the_bundled_boundaries_with_their_licence() -> None:
+    b = load_boundaries(
+        env={}, cache_dir=NO_FILE.parent, outline_path=NO_FILE, bundled_path=BOUNDARIES_GEOJSON
+    )
+    assert b.source == "bundled"
+    assert len(b.kreise["features"]) == 53
+    assert len(b.regierungsbezirke["features"]) == 5
+    readme = (BOUNDARIES_GEOJSON.parents[1] / "README.md").read_text(encoding="utf-8")
+    assert "dl-de/by-2-0" in readme
+    assert "© GeoBasis-DE / BKG 2021 (Daten verändert)" in readme
 
 
 # --------------------------------------------------------------------------- download and cache

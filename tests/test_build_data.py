@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import os
 import shutil
 import subprocess
 import sys
@@ -23,9 +22,10 @@ from geo.build_data import (
 )
 from geo.centres import load_centres
 from geo.errors import DataFileError
+from geo.paths import SOURCES_DIR
 
 REPO = Path(__file__).resolve().parents[1]
-RESEARCH = Path(os.environ.get("KI_RESEARCH_DIR") or REPO.parent / "shared" / "research")
+RESEARCH = SOURCES_DIR
 COMMITTED = REPO / "data"
 
 

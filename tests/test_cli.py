@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from geo.cli import main
-from geo.paths import CENTRES_CSV, ROOT
+from geo.paths import CENTRES_CSV, SEED_LISTING
 
 
 def run(*argv: str) -> tuple[int, str, str]:
@@ -81,8 +81,7 @@ def test_check_reports_a_verdict_for_every_milestone() -> None:
 
 
 def test_press_parse_prints_the_seed_as_json() -> None:
-    seed = ROOT.parent / "shared" / "seed" / "000_4634dc0ab42c2c2c.txt"
-    code, out, _ = run("press", "parse", str(seed), "--json")
+    code, out, _ = run("press", "parse", str(SEED_LISTING), "--json")
     assert code == 0
     records = json.loads(out)
     assert len(records) == 10

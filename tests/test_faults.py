@@ -39,7 +39,7 @@ NOW = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
 # ------------------------------------------------------------------------------ geocoder
 
 # The first two centres of data/centres.csv with a street (both at town precision).
-DUESSELDORF, DUISBURG = "Erkrather Straße 377", "Alter Markt 23"
+DUESSELDORF, DUISBURG = "Erkrather Straße 377", "Sonnenwall 73-75"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -172,7 +172,7 @@ def test_cache_write_failure_stops_with_a_message_and_keeps_earlier_answers(
         real_replace(src, dst)
 
     monkeypatch.setattr(os, "replace", disk_full_on_second_cache_write)
-    third = Place(51.43, 6.76, "Alter Markt 23, 47051 Duisburg, Deutschland")
+    third = Place(51.43, 6.76, "Sonnenwall 73-75, 47051 Duisburg, Deutschland")
     code, out, err = _geocode(work, Scripted({DUESSELDORF: HIT, DUISBURG: third}))
     monkeypatch.undo()
     assert code == 1

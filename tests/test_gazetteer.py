@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import re
 from collections import Counter
 from dataclasses import FrozenInstanceError
@@ -13,14 +12,9 @@ from pathlib import Path
 import pytest
 
 from geo.gazetteer import TERRITORIES, Territory, kreis_ars_list, territory_by_ars
+from geo.paths import SOURCES_DIR
 
-KI_FACTS = (
-    Path(
-        os.environ.get("KI_RESEARCH_DIR")
-        or Path(__file__).resolve().parents[2] / "shared" / "research"
-    )
-    / "ki_facts.csv"
-)
+KI_FACTS = SOURCES_DIR / "ki_facts.csv"
 
 
 def _ki_facts() -> list[dict[str, str]]:

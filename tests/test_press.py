@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 from datetime import date
 from pathlib import Path
 
@@ -13,6 +12,7 @@ import pytest
 
 from geo.build_data import build_press_releases
 from geo.errors import DataFileError, KiAtlasError, PressFormatError
+from geo.paths import SEED_LISTING, SOURCES_DIR
 from geo.press import (
     PRESS_COLUMNS,
     extract_counts,
@@ -28,8 +28,8 @@ from geo.press import (
 )
 
 REPO = Path(__file__).resolve().parents[1]
-RESEARCH = Path(os.environ.get("KI_RESEARCH_DIR") or REPO.parent / "shared" / "research")
-SEED = RESEARCH.parent / "seed" / "000_4634dc0ab42c2c2c.txt"
+RESEARCH = SOURCES_DIR
+SEED = SEED_LISTING
 COMMITTED = REPO / "data" / "press_releases.csv"
 
 KLEVE, DUEREN, MUELHEIM, ESSEN = "05154", "05358", "05117", "05113"

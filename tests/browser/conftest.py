@@ -10,8 +10,6 @@ import os
 import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from datetime import date
@@ -21,12 +19,13 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from playwright.sync_api import Browser, Frame, FrameLocator, Locator, Page, sync_playwright
 
+from deploy.replicas import HEALTH_PATH, wait_healthy
 from geo.centres import load_centres
 from geo.dataset import KI_FIRST_MONTH, event_months
 from geo.paths import CENTRES_CSV, ROOT
 from geo.timeline import Timeline
+from tests.browser.chromium import INSTALL_HINT, chromium_executable
 
-CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -106,49 +105,46 @@ _SETTLED_JS = """() => {
 }"""
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
 
 
-def _wait_healthy(url: str, process: subprocess.Popen, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"streamlit exited with {process.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError("streamlit did not become healthy in time")
-
-
 @contextmanager
 def serve_app(
-    boundaries_path: Path, *, env: Mapping[str, str] | None = None, script: Path | None = None
+    boundaries_path: Path | None = None,
+    *,
+    env: Mapping[str, str] | None = None,
+    script: Path | None = None,
 ) -> Iterator[str]:
     """Run `streamlit run app.py` (or `script`) on a free local port with `env` added to the
-    environment (e.g. KI_CENTRES_PATH); yields its base URL, stops it after."""
-    port = _free_port()
+    environment (e.g. KI_CENTRES_PATH); yields its base URL, stops it after. Without
+    `boundaries_path` the app draws its committed boundaries, as after a fresh clone."""
+    inherited = {k: v for k, v in os.environ.items() if k != "KI_BOUNDARIES_PATH"}
     env = {
-        **os.environ,
+        **inherited,
         # No test may reach the public Nominatim: a closed local port unless a test names one.
         "KI_NOMINATIM_URL": UNREACHABLE_NOMINATIM,
         **(env or {}),
-        "KI_BOUNDARIES_PATH": str(boundaries_path),
+        **({"KI_BOUNDARIES_PATH": str(boundaries_path)} if boundaries_path else {}),
     }
-    target = str(script or ROOT / "app.py")
-    command = [sys.executable, "-m", "streamlit", "run", target, "--server.port", str(port)]
+    with run_streamlit(script or ROOT / "app.py", env=env, cwd=ROOT) as url:
+        yield url
+
+
+@contextmanager
+def run_streamlit(script: Path, *, env: Mapping[str, str], cwd: Path) -> Iterator[str]:
+    """`streamlit run script` in `cwd` with exactly `env` on a free local port; yields its URL."""
+    port = free_port()
+    command = [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port)]
     command += ["--server.headless", "true", "--browser.gatherUsageStats", "false"]
     process = subprocess.Popen(
-        command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        command, cwd=cwd, env=dict(env), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        _wait_healthy(url, process)
+        wait_healthy(url + HEALTH_PATH, process)
         yield url
     finally:
         process.terminate()
@@ -156,9 +152,10 @@ def serve_app(
 
 
 def launch_chromium(playwright) -> Browser:
-    """Headless Debian Chromium; a missing browser is an error (CI installs it)."""
-    assert Path(CHROMIUM).exists(), f"{CHROMIUM} missing: apt-get install -y chromium"
-    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    """Headless Chromium (Debian's, else Playwright's); a missing browser is an error."""
+    executable = chromium_executable(playwright.chromium)
+    assert executable is not None, INSTALL_HINT
+    return playwright.chromium.launch(executable_path=str(executable), args=CHROMIUM_ARGS)
 
 
 def slider_months(timeline: Timeline) -> list[date]:
@@ -249,9 +246,9 @@ class Dashboard:
 
 
 @pytest.fixture(scope="session")
-def app_url(bkg_kreise_path: Path) -> Iterator[str]:
+def app_url() -> Iterator[str]:
     """The running dashboard's base URL (a fresh server for the test session)."""
-    with serve_app(bkg_kreise_path) as url:
+    with serve_app() as url:
         yield url
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import statistics
 import sys
 import time
@@ -33,8 +32,6 @@ from tests.browser.conftest import (  # noqa: E402
     slider_months,
 )
 
-# The default of the browser tests' `bkg_kreise_path` (override with KI_BOUNDARIES_PATH).
-SHARED_BOUNDARIES = ROOT.parent / "shared" / "geo" / "nrw_kreise_vg5000_2021.geojson"
 COLD_RUNS = 5
 STEPS = 20
 # Stepping forward from here changes the map on every step (2013 is the busiest year).
@@ -84,9 +81,8 @@ def measure_steps(browser: Browser, url: str, timeline: Timeline, steps: int) ->
 
 def main() -> int:
     """Start the app, measure, print a table and write `artifacts/latency.json`."""
-    boundaries = Path(os.environ.get("KI_BOUNDARIES_PATH") or SHARED_BOUNDARIES)
     timeline = Timeline(load_centres(CENTRES_CSV))
-    with serve_app(boundaries) as url, sync_playwright() as playwright:
+    with serve_app() as url, sync_playwright() as playwright:
         browser = launch_chromium(playwright)
         # The very first load also fills the server's caches; later visitors find them warm.
         first = measure_cold_loads(browser, url, 1)
