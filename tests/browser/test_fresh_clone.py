@@ -17,6 +17,8 @@ from tests.browser.conftest import LOAD_TIMEOUT_MS, MAP_FRAME, VIEWPORT, run_str
 
 pytestmark = pytest.mark.browser
 
+README_VIEWPORT = {"width": 1440, "height": 1000}
+
 # Streamlit's error boxes (st.error), exceptions and warnings (st.warning).
 ERROR_ELEMENTS = (
     '[data-testid="stException"], [data-testid="stAlertContentError"], '
@@ -49,7 +51,15 @@ def test_a_fresh_clone_in_an_empty_folder_shows_the_whole_map(
         assert frame.locator("path.ki-kreis").count() == 53
         assert "© GeoBasis-DE / BKG 2021 (Daten verändert)" in frame.locator("body").inner_text()
         assert page.locator(ERROR_ELEMENTS).count() == 0
-        page.screenshot(path=str(_artifact("fresh_clone.png")))
+        # The README's screenshot (docs/screenshot.png is a copy): 25.04.2014, "49 centres".
+        page.set_viewport_size(README_VIEWPORT)
+        page.goto(url + "/?date=2014-04-25")
+        frame = page.locator(MAP_FRAME).element_handle().content_frame()
+        frame.wait_for_function(
+            "() => window.kiSites && window.kiSites.day === '2014-04-25'", timeout=LOAD_TIMEOUT_MS
+        )
+        page.locator(MAP_FRAME).scroll_into_view_if_needed()
+        page.screenshot(path=str(_artifact("screenshot.png")))
         context.close()
     # What the app wrote at start stays inside the clone.
     assert [p.name for p in empty.iterdir()] == ["ki"]
