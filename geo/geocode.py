@@ -27,6 +27,7 @@ import dataclasses
 import difflib
 import enum
 import functools
+import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -419,15 +420,16 @@ def _failure_reason(exc: GeopyError) -> str:
 
 
 def _entry_from_answer(key: str, answer: Any, fetched_at: datetime) -> CacheEntry:
-    if answer is None:
+    """The cache entry for an answer; one whose latitude or longitude is not a finite number
+    ("nan", "inf", garbage) is cached as not found, as no point can be drawn from it (and the
+    cache file refuses such numbers when it is read again)."""
+    try:
+        lat, lon = float(answer.latitude), float(answer.longitude)
+    except (AttributeError, TypeError, ValueError):
+        lat = lon = math.nan
+    if not (math.isfinite(lat) and math.isfinite(lon)):
         return CacheEntry(key, None, None, "", fetched_at)
-    return CacheEntry(
-        key,
-        float(answer.latitude),
-        float(answer.longitude),
-        str(getattr(answer, "address", "") or ""),
-        fetched_at,
-    )
+    return CacheEntry(key, lat, lon, str(getattr(answer, "address", "") or ""), fetched_at)
 
 
 def _apply(

@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from typing import Any, NoReturn
 from urllib.parse import urlsplit
 from xml.etree.ElementTree import ParseError
+from xml.parsers import expat
 
 import shapely
 from geopy.exc import (
@@ -69,8 +70,23 @@ class UploadLimits:
     max_bytes: int = 5_000_000
     max_rows: int = 20_000
     max_columns: int = 200
-    # An .xlsx is a zip archive: refuse archives that unpack to far more than they weigh.
-    max_unpacked_bytes: int = 100_000_000
+    # An .xlsx is a zip archive whose XML parts openpyxl parses whole (styles, shared strings)
+    # or cell by cell (the sheet): each part, and all together, must fit what 20,000 rows of
+    # sites need (about 15 MB of sheet XML for 12 columns), and no part may unpack to more than
+    # `max_compression_ratio` times its packed size (typical XML packs 5-30 times).
+    max_unpacked_bytes: int = 60_000_000
+    max_part_bytes: int = 30_000_000
+    max_styles_bytes: int = 2_000_000
+    max_compression_ratio: int = 100
+    # Sheet rows declared by <dimension> or present, the header and blank rows included, and
+    # cell elements (50 per row of 20,000 rows; openpyxl holds them all when the size is not
+    # declared).
+    max_sheet_rows: int = 25_000
+    max_sheet_cells: int = 1_000_000
+    # Any cell when read; name, address, town, postcode, id and precision once mapped (sources
+    # may list several links and keep the longer limit).
+    max_cell_chars: int = 10_000
+    max_text_chars: int = 2_000
     # The replay has a frame per month and the report a panel per year from the earliest date
     # to the latest, so a span of decades would build thousands of frames.
     max_date_span_years: int = 30
@@ -102,9 +118,12 @@ _REFUSED_FORMATS = {
 }
 _SEPARATORS = (";", ",", "\t")
 _SNIFF_CHARS = 20_000
+_SHOWN_CHARS = 40  # of a value too long to show whole
 # C0 control characters never occur in a text file (tab, CR and LF aside). C1 (0x80-0x9f) are
 # allowed: Latin-1, the last fallback, maps the bytes Windows-1252 leaves undefined there.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Parts smaller than this are never zip bombs, however well they pack.
+_RATIO_FLOOR_BYTES = 1_000_000
 _XLSX_ERRORS = (
     zipfile.BadZipFile,
     zlib.error,
@@ -116,6 +135,7 @@ _XLSX_ERRORS = (
     EOFError,
     OSError,
     ParseError,
+    expat.ExpatError,
 )
 
 
@@ -124,7 +144,10 @@ def read_table(data: bytes, filename: str, *, limits: UploadLimits | None = None
 
     Raises `DataFileError` naming `filename` (and line, column and value where there is one)
     for an unsupported format, a file over `limits`, an empty or header-only file, binary data,
-    an empty or duplicate column name, or rows with more or fewer cells than the header.
+    a cell longer than `limits.max_cell_chars`, an empty or duplicate column name, or rows with
+    more or fewer cells than the header. An .xlsx is checked before it is parsed (the unpacked
+    size and compression ratio of each part, the sheet's declared and actual rows, columns and
+    cells), so a small file cannot make the server parse gigabytes.
     """
     limits = limits or UploadLimits()
     extension = filename.rsplit(".", 1)[-1].casefold() if "." in filename else ""
@@ -183,7 +206,7 @@ def _read_csv(data: bytes, filename: str, limits: UploadLimits) -> RawTable:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator, strict=True)
     size = f"about {text.count(chr(10)) + 1:,} lines in the file"
     return _table(
-        _csv_records(reader, filename),
+        _csv_records(reader, filename, limits.max_cell_chars),
         filename,
         limits,
         encoding=encoding,
@@ -193,7 +216,7 @@ def _read_csv(data: bytes, filename: str, limits: UploadLimits) -> RawTable:
     )
 
 
-def _csv_records(reader: Any, filename: str) -> Iterator[tuple[int, list[str]]]:
+def _csv_records(reader: Any, filename: str, limit: int) -> Iterator[tuple[int, list[str]]]:
     """(line, cells) of every record, the header first, with the line each record starts on."""
     line = 1
     while True:
@@ -202,6 +225,9 @@ def _csv_records(reader: Any, filename: str) -> Iterator[tuple[int, list[str]]]:
         except StopIteration:
             return
         except csv.Error as exc:
+            if "field larger than field limit" in str(exc):  # csv's own limit, 131,072
+                message = f"a cell has more than the limit of {limit:,} characters"
+                _fail(filename, line, None, None, message)
             _fail(filename, line, None, None, f"not valid CSV: {exc}")
         yield line, cells
         line = reader.line_num + 1
@@ -246,9 +272,87 @@ def _read_xlsx(data: bytes, filename: str, limits: UploadLimits) -> RawTable:
         _fail(filename, None, None, None, "not a real .xlsx file (not a zip archive)")
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-        unpacked = sum(info.file_size for info in archive.infolist())
+        parts = archive.infolist()
     except _XLSX_ERRORS as exc:
         _fail(filename, None, None, None, f"the .xlsx file is damaged or truncated ({exc})")
+    _check_parts(parts, filename, limits)
+    # Imported here: only uploads of .xlsx need it.
+    import openpyxl
+    from openpyxl.reader.excel import ExcelReader
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        # The workbook part names the sheets; the first is scanned before openpyxl opens it
+        # (without a <dimension> it reads the whole sheet just to find its size).
+        reader = ExcelReader(io.BytesIO(data), read_only=True, data_only=True)
+        reader.read_manifest()
+        reader.read_workbook()
+        names = set(archive.namelist())
+        part = next(
+            (
+                rel.target
+                for _, rel in reader.parser.find_sheets()
+                if rel.target in names and "chartsheet" not in rel.Type
+            ),
+            None,
+        )
+        if part is None:
+            _fail(filename, None, None, None, "the .xlsx file has no worksheet")
+        declared = _scan_sheet(archive, part, filename, limits)
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except DataFileError:
+        raise
+    except (*_XLSX_ERRORS, InvalidFileException) as exc:
+        _fail(filename, None, None, None, f"the .xlsx file is damaged or truncated ({exc})")
+    try:
+        sheet = workbook.worksheets[0]
+        size = f"the sheet declares {declared:,} rows" if declared else "size not declared"
+        # A declared size that is too small must not cut rows off: read the rows as they are.
+        sheet.reset_dimensions()
+        records = enumerate(sheet.iter_rows(values_only=True, max_col=limits.max_columns), 1)
+        texts = ((n, [_cell_text(v) for v in values]) for n, values in records)
+        return _table(
+            _limited(texts, filename, limits, size),
+            filename,
+            limits,
+            encoding="",
+            separator="",
+            kind="xlsx",
+            size=size,
+        )
+    except DataFileError:
+        raise
+    except _XLSX_ERRORS as exc:
+        _fail(filename, None, None, None, f"the .xlsx file is damaged or truncated ({exc})")
+    finally:
+        workbook.close()
+
+
+def _check_parts(parts: Sequence[zipfile.ZipInfo], filename: str, limits: UploadLimits) -> None:
+    """Refuse an archive before anything is unpacked when a part, or all together, would unpack
+    to more than `limits` allow or a part packs suspiciously well (a zip bomb)."""
+    for part in parts:
+        name = part.filename
+        allowed = limits.max_styles_bytes if name.endswith("styles.xml") else limits.max_part_bytes
+        if part.file_size > allowed:
+            _fail(
+                filename,
+                None,
+                None,
+                f"{part.file_size:,} bytes unpacked",
+                f"the part {name} of the .xlsx file unpacks to more than {allowed:,} bytes",
+            )
+        ratio = part.file_size / max(part.compress_size, 1)
+        if part.file_size > _RATIO_FLOOR_BYTES and ratio > limits.max_compression_ratio:
+            _fail(
+                filename,
+                None,
+                None,
+                f"{part.file_size:,} bytes from {part.compress_size:,}",
+                f"the part {name} of the .xlsx file unpacks {ratio:,.0f} times its size, more "
+                f"than the limit of {limits.max_compression_ratio} times",
+            )
+    unpacked = sum(part.file_size for part in parts)
     if unpacked > limits.max_unpacked_bytes:
         _fail(
             filename,
@@ -257,36 +361,85 @@ def _read_xlsx(data: bytes, filename: str, limits: UploadLimits) -> RawTable:
             f"{unpacked:,} bytes unpacked",
             f"the .xlsx file unpacks to more than {limits.max_unpacked_bytes:,} bytes",
         )
-    # Imported here: only uploads of .xlsx need it.
-    import openpyxl
-    from openpyxl.utils.exceptions import InvalidFileException
 
-    try:
-        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (*_XLSX_ERRORS, InvalidFileException) as exc:
-        _fail(filename, None, None, None, f"the .xlsx file is damaged or truncated ({exc})")
-    try:
-        if not workbook.worksheets:
-            _fail(filename, None, None, None, "the .xlsx file has no worksheet")
-        sheet = workbook.worksheets[0]
-        declared = sheet.max_row
-        size = f"the sheet declares {declared:,} rows" if declared else "size not declared"
-        # The declared size may be wrong or hostile (A1:XFD1048576); read rows as they are.
-        sheet.reset_dimensions()
-        try:
-            rows = [
-                (number, [_cell_text(v) for v in values])
-                for number, values in _limited(
-                    enumerate(sheet.iter_rows(values_only=True), start=1), filename, limits, size
+
+def _scan_sheet(
+    archive: zipfile.ZipFile, part: str, filename: str, limits: UploadLimits
+) -> int | None:
+    """The number of rows the sheet declares, after one streaming pass over its XML that builds
+    nothing and refuses a declared or actual size over `limits` (rows, columns, cells).
+
+    openpyxl holds a whole row and pads it to its last column, so a single cell at column XFD
+    costs 16,384 cells per row: this pass refuses such a sheet before openpyxl reads it.
+    """
+    from openpyxl.utils.cell import (
+        column_index_from_string,
+        coordinate_from_string,
+        range_boundaries,
+    )
+
+    rows, columns = limits.max_sheet_rows, limits.max_columns
+    declared: int | None = None
+    row_number = cells = total = 0
+
+    def start(name: str, attributes: dict[str, str]) -> None:
+        nonlocal declared, row_number, cells, total
+        tag = name.rpartition("}")[2]
+        if tag == "c":
+            cells, total = cells + 1, total + 1
+            if total > limits.max_sheet_cells:
+                _sheet_too_big(
+                    filename,
+                    row_number,
+                    f"{total:,} cells",
+                    f"the sheet has more than the limit of {limits.max_sheet_cells:,} cells "
+                    "(empty ones included)",
                 )
-            ]
-        except DataFileError:
-            raise
-        except _XLSX_ERRORS as exc:
-            _fail(filename, None, None, None, f"the .xlsx file is damaged or truncated ({exc})")
-    finally:
-        workbook.close()
-    return _table(iter(rows), filename, limits, encoding="", separator="", kind="xlsx", size=size)
+            ref = attributes.get("r")
+            column = column_index_from_string(coordinate_from_string(ref)[0]) if ref else 0
+            if max(cells, column) > columns:
+                _sheet_too_big(
+                    filename,
+                    row_number,
+                    ref or f"cell {cells}",
+                    f"the sheet has cells beyond the limit of {columns} columns",
+                )
+        elif tag == "row":
+            row_number, cells = int(attributes.get("r") or row_number + 1), 0
+            if row_number > rows:
+                _sheet_too_big(
+                    filename,
+                    row_number,
+                    f"row {row_number:,}",
+                    f"the sheet has more than the limit of {rows:,} rows (blank ones included)",
+                )
+        elif tag == "dimension":
+            ref = attributes.get("ref", "")
+            _, _, last_column, declared = range_boundaries(ref)
+            if (declared or 0) > rows or (last_column or 0) > columns:
+                _sheet_too_big(
+                    filename,
+                    None,
+                    ref,
+                    f"the sheet declares its size as {ref}, more than the limit of {rows:,} rows "
+                    f"and {columns} columns",
+                )
+
+    parser = expat.ParserCreate(namespace_separator="}")
+    parser.StartElementHandler = start
+    with archive.open(part) as stream:
+        parser.ParseFile(stream)
+    return declared
+
+
+def _sheet_too_big(filename: str, line: int | None, value: str, message: str) -> NoReturn:
+    _fail(
+        filename,
+        line,
+        None,
+        value,
+        f"{message}; delete the empty rows and columns or save it as CSV",
+    )
 
 
 def _limited(
@@ -343,6 +496,7 @@ def _table(
     if header_record is None or not any(c.strip() for c in header_record[1]):
         _fail(filename, 1, None, None, "the first line must hold the column names")
     header_line, header_cells = header_record
+    _check_lengths(header_cells, (), filename, header_line, limits.max_cell_chars)
     columns = _header(list(header_cells), filename, header_line, limits)
     width = len(columns)
     rows: list[tuple[str, ...]] = []
@@ -350,6 +504,7 @@ def _table(
     problems: list[DataProblem] = []
     for line, cells in records:
         cells = list(cells)
+        _check_lengths(cells, columns, filename, line, limits.max_cell_chars)
         if not any(c.strip() for c in cells):
             continue
         if kind == "csv" and len(rows) + len(problems) >= limits.max_rows:
@@ -377,6 +532,25 @@ def _table(
     if not rows:
         _fail(filename, None, None, None, "the file has a header but no rows")
     return RawTable(columns, tuple(rows), encoding, separator, kind, tuple(lines))
+
+
+def _check_lengths(
+    cells: Sequence[str], columns: Sequence[str], filename: str, line: int, limit: int
+) -> None:
+    """Refuse the first cell longer than `limit` characters, naming its column (when it has
+    one) and its first characters: one huge cell would otherwise end up on every page."""
+    for position, cell in enumerate(cells):
+        if len(cell) > limit:
+            column = columns[position] if position < len(columns) else None
+            _fail(filename, line, column, _start_of(cell), _too_long(cell, limit))
+
+
+def _start_of(text: str) -> str:
+    return text[:_SHOWN_CHARS] + "…" if len(text) > _SHOWN_CHARS else text
+
+
+def _too_long(text: str, limit: int) -> str:
+    return f"the cell has {len(text):,} characters, more than the limit of {limit:,}"
 
 
 def _header(cells: list[str], filename: str, line: int, limits: UploadLimits) -> tuple[str, ...]:
@@ -518,13 +692,17 @@ def guess_mapping(columns: Sequence[str]) -> dict[str, str | None]:
 
 # --------------------------------------------------------------------------- cell values
 
-_DAY_FIRST = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
-_ISO_DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
-_ISO_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
-_MONTH_YEAR = re.compile(r"^(\d{1,2})[./](\d{4})$")
-_YEAR = re.compile(r"^(\d{4})$")
-_COORDINATE = re.compile(r"^[+-]?\d{1,3}(?:[.,]\d+)?$")
-_POSTCODE_TOWN = re.compile(r"^(?:(?P<street>.*\S)\s+)?(?P<postcode>\d{5})\s+(?P<town>\S.*)$")
+# [0-9], not \d: \d and int() also accept Arabic-Indic, fullwidth and other digits.
+_DAY_FIRST = re.compile(r"^([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})$")
+_ISO_DAY = re.compile(
+    r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})"
+    r"(?:[T ](?P<hour>[0-9]{1,2}):(?P<minute>[0-9]{2})(?::(?P<second>[0-9]{2})(?:\.[0-9]+)?)?)?$"
+)
+_ISO_MONTH = re.compile(r"^([0-9]{4})-([0-9]{1,2})$")
+_MONTH_YEAR = re.compile(r"^([0-9]{1,2})[./]([0-9]{4})$")
+_YEAR = re.compile(r"^([0-9]{4})$")
+_COORDINATE = re.compile(r"^[+-]?[0-9]{1,3}(?:[.,][0-9]+)?$")
+_POSTCODE_TOWN = re.compile(r"^(?:(?P<street>.*\S)\s+)?(?P<postcode>[0-9]{5})\s+(?P<town>\S.*)$")
 _URL_SPLIT = re.compile(r"\s+|;\s*(?=https?://)")
 _URL_BAD_CHARS = re.compile(r"[\s<>\"`\\\x00-\x1f\x7f]")
 _RANK = {Precision.DAY: 0, Precision.MONTH: 1, Precision.YEAR: 2}
@@ -550,10 +728,19 @@ def parse_upload_date(text: str) -> FuzzyDate:
     text = text.strip()
     if not text:
         return FuzzyDate.unknown()
+    _only_ascii_digits(text)
     if match := _DAY_FIRST.match(text):
         day, month, year = match.groups()
         parts: tuple[str, ...] = (year, month, day)
-    elif (match := _ISO_DAY.match(text)) or (match := _ISO_MONTH.match(text)):
+    elif match := _ISO_DAY.match(text):
+        parts = match.groups()[:3]
+        if match["hour"] is not None:
+            try:
+                dt.time(int(match["hour"]), int(match["minute"]), int(match["second"] or 0))
+            except ValueError:
+                time = text[match.start("hour") :]
+                raise ValueError(f"has an impossible time of day ({time!r})") from None
+    elif match := _ISO_MONTH.match(text):
         parts = match.groups()
     elif match := _MONTH_YEAR.match(text):
         month, year = match.groups()
@@ -600,8 +787,17 @@ def _with_precision(date: FuzzyDate, precision: Precision | None) -> FuzzyDate:
     return date
 
 
+def _only_ascii_digits(text: str) -> None:
+    """Refuse digits other than 0-9 by name: "٢٠١٦" looks like a number but is none here."""
+    other = next((c for c in text if c.isdigit() and not c.isascii()), None)
+    if other is not None:
+        name = unicodedata.name(other, f"U+{ord(other):04X}").lower()
+        raise ValueError(f"contains the digit {other!r} ({name}); write the digits 0-9")
+
+
 def _coordinate(text: str) -> float:
-    """A decimal number with a point or a comma ("51,43")."""
+    """A decimal number with a point or a comma ("51,43"), in the digits 0-9."""
+    _only_ascii_digits(text)
     if not _COORDINATE.match(text):
         raise ValueError("is not a decimal number (like 51.43 or 51,43)")
     return float(text.replace(",", "."))
@@ -633,7 +829,7 @@ def _split_address(address: str) -> tuple[str, str, str]:
         return street, match["postcode"], match["town"]
     if len(parts) == 1:
         # A lone part with a digit is a street ("Markt 1"), else a town ("Kleve").
-        return (last, "", "") if re.search(r"\d", last) else ("", "", last)
+        return (last, "", "") if re.search(r"[0-9]", last) else ("", "", last)
     return ", ".join(parts[:-1]), "", last
 
 
@@ -680,23 +876,23 @@ def build_sites(
     is kept as unknown. Each centre's Kreis comes from `boundaries` (empty when none contains it,
     or when there are no Kreis polygons).
     """
+    limits = limits or UploadLimits()
     columns = _check_mapping(table, mapping, filename)
     problems: list[DataProblem] = []
-    located: list[dict[str, Any]] = []
-    missing: list[Centre] = []
-    dates: list[_DateCell] = []
+    usable: list[tuple[_Row, dict[str, Any]]] = []
     row_ids: dict[str, str] = {}
     seen_places: dict[tuple[Any, ...], int] = {}
     seen_ids: dict[str, int] = {}
     for line, cells in zip(table.lines, table.rows, strict=True):
-        row = _Row(line, {f: cells[i] for f, i in columns.items()}, mapping, filename)
+        row = _Row(line, {f: cells[i] for f, i in columns.items()}, mapping, filename, limits)
         fields = row.fields()
         user_id = row.text("id")
         if user_id:
-            if user_id in seen_ids:
-                row.fail("id", f"duplicate of line {seen_ids[user_id]}")
+            key = _comparable(user_id)
+            if key in seen_ids:
+                row.fail("id", f"duplicate of line {seen_ids[key]}")
             else:
-                seen_ids[user_id] = line
+                seen_ids[key] = line
         if fields is not None:
             place = _place_key(fields)
             if place in seen_places:
@@ -708,22 +904,30 @@ def build_sites(
             continue
         if user_id:
             row_ids[fields["id"]] = user_id
-        dates += (
-            _DateCell(fields[field], line, mapping.get(field))
-            for field in ("start", "approval")
-            if fields[field].is_known
+        usable.append((row, fields))
+    located = [(row, fields) for row, fields in usable if not math.isnan(fields["lat"])]
+    for row, fields in _outside_kreise(located, boundaries):
+        row.fail(
+            "lat",
+            "lies outside NRW (in none of its Kreise and kreisfreie Städte)",
+            f"lat {row.text('lat')}, lon {row.text('lon')}",
         )
-        if math.isnan(fields["lat"]):
-            missing.append(Centre(**fields))
-        else:
-            located.append(fields)
-    _check_date_span(dates, filename, limits or UploadLimits(), lang)
+        problems += row.problems
+        row_ids.pop(fields["id"], None)
+    usable = [(row, fields) for row, fields in usable if not row.problems]
+    dates = [
+        _DateCell(fields[field], row.line, mapping.get(field))
+        for row, fields in usable
+        for field in ("start", "approval")
+        if fields[field].is_known
+    ]
+    _check_date_span(dates, filename, limits, lang)
     return UploadResult(
         filename,
         len(table.rows),
-        _centres_in_kreise(located, boundaries),
-        tuple(missing),
-        tuple(problems),
+        tuple(Centre(**fields) for _, fields in usable if not math.isnan(fields["lat"])),
+        tuple(Centre(**fields) for _, fields in usable if math.isnan(fields["lat"])),
+        tuple(sorted(problems, key=lambda p: p.line or 0)),
         row_ids,
     )
 
@@ -845,9 +1049,15 @@ class _Row:
     """One data row being converted; collects its problems with file, line, column and value."""
 
     def __init__(
-        self, line: int, cells: dict[str, str], mapping: Mapping[str, str | None], file: str
+        self,
+        line: int,
+        cells: dict[str, str],
+        mapping: Mapping[str, str | None],
+        file: str,
+        limits: UploadLimits,
     ) -> None:
         self.line, self.cells, self.mapping, self.file = line, cells, mapping, file
+        self.limits = limits
         self.problems: list[DataProblem] = []
 
     def text(self, field: str) -> str:
@@ -868,6 +1078,12 @@ class _Row:
 
     def fields(self) -> dict[str, Any] | None:
         """The row as `Centre` fields (Kreis still empty), or None when a cell has a problem."""
+        for field, cell in self.cells.items():
+            limit = self.limits.max_cell_chars if field == "source" else self.limits.max_text_chars
+            if len(cell) > limit:
+                self.fail(field, _too_long(cell, limit), _start_of(cell))
+        if self.problems:
+            return None
         name = self.text("name")
         if not name:
             self.fail("name", "must not be empty")
@@ -941,11 +1157,22 @@ class _Row:
 
 
 def _place_key(fields: Mapping[str, Any]) -> tuple[Any, ...]:
-    name = " ".join(fields["name"].split()).casefold()
+    name = _comparable(fields["name"])
     if math.isnan(fields["lat"]):
         address = (fields["street"], fields["postcode"], fields["town"])
-        return (name, *(" ".join(part.split()).casefold() for part in address))
+        return (name, *(_comparable(part) for part in address))
     return (name, round(fields["lat"], 5), round(fields["lon"], 5))
+
+
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+
+
+def _comparable(text: str) -> str:
+    """Text as a person reads it, for finding duplicates: NFKC (a decomposed "ü" and a
+    precomposed one, fullwidth letters), without zero-width characters, spaces collapsed,
+    case folded."""
+    text = unicodedata.normalize("NFKC", text).translate(_ZERO_WIDTH)
+    return " ".join(text.split()).casefold()
 
 
 def _kreis_names(boundaries: Boundaries | None) -> dict[str, str]:
@@ -957,14 +1184,15 @@ def _kreis_names(boundaries: Boundaries | None) -> dict[str, str]:
     }
 
 
-def _centres_in_kreise(
-    rows: Sequence[dict[str, Any]], boundaries: Boundaries | None
-) -> tuple[Centre, ...]:
-    """Centres from located rows, each with its Kreis key and name from one bulk spatial query."""
+def _outside_kreise(
+    rows: Sequence[tuple[_Row, dict[str, Any]]], boundaries: Boundaries | None
+) -> list[tuple[_Row, dict[str, Any]]]:
+    """Set each located row's Kreis key and name from one bulk spatial query; return the rows
+    in no Kreis. Without Kreis polygons nothing is set or returned (the NRW box was checked)."""
     if boundaries is None or not boundaries.has_kreise or not rows:
-        return tuple(Centre(**fields) for fields in rows)
+        return []
     index = build_kreis_index(boundaries)
-    points = shapely.points([f["lon"] for f in rows], [f["lat"] for f in rows])
+    points = shapely.points([f["lon"] for _, f in rows], [f["lat"] for _, f in rows])
     hit_rows, hit_areas = index.tree.query(points, predicate="intersects")
     found: dict[int, str] = {}
     for row, area in zip(hit_rows.tolist(), hit_areas.tolist(), strict=True):
@@ -972,14 +1200,17 @@ def _centres_in_kreise(
         found[row] = min(ars, found.get(row, ars))  # the same tie-break as point_in_kreis
     names = _kreis_names(boundaries)
     for i, ars in found.items():
-        rows[i]["ars"], rows[i]["territory"] = ars, names.get(ars, "")
-    return tuple(Centre(**fields) for fields in rows)
+        rows[i][1]["ars"], rows[i][1]["territory"] = ars, names.get(ars, "")
+    return [pair for i, pair in enumerate(rows) if i not in found]
 
 
-def _kreis_of(boundaries: Boundaries | None, lat: float, lon: float) -> str:
+def _kreis_of(boundaries: Boundaries | None, lat: float, lon: float) -> str | None:
+    """The Kreis key of a point in NRW, "" when there are no Kreis polygons to tell, None when
+    the point is outside NRW (in no Kreis, or without polygons outside the NRW box)."""
     if boundaries is None or not boundaries.has_kreise:
-        return ""
-    return point_in_kreis(boundaries, lat, lon) or ""
+        south, west, north, east = NRW_BBOX
+        return "" if south <= lat <= north and west <= lon <= east else None
+    return point_in_kreis(boundaries, lat, lon)
 
 
 # --------------------------------------------------------------------------- timeline
@@ -1071,7 +1302,6 @@ def geocode_missing(
     located: list[Centre] = []
     not_found: list[Centre] = []
     outside: list[Centre] = []
-    south, west, north, east = NRW_BBOX
     for done, centre in enumerate(todo):
         if cancelled():
             return GeocodeOutcome(
@@ -1088,12 +1318,13 @@ def geocode_missing(
                 "offline",
                 _failure(exc),
             )
-        if answer is None:
+        position = _answer_position(answer)
+        if position is None:
             not_found.append(centre)
         else:
-            lat, lon = float(answer.latitude), float(answer.longitude)
-            if south <= lat <= north and west <= lon <= east:
-                ars = _kreis_of(boundaries, lat, lon)
+            lat, lon = position
+            ars = _kreis_of(boundaries, lat, lon)
+            if ars is not None:
                 located.append(
                     dataclasses.replace(
                         centre,
@@ -1110,6 +1341,18 @@ def geocode_missing(
         if progress is not None:
             progress(done + 1, len(todo))
     return GeocodeOutcome(tuple(located), tuple(not_found), tuple(outside), ())
+
+
+def _answer_position(answer: Any) -> tuple[float, float] | None:
+    """(lat, lon) of a geocoder's answer; None for no answer or one that is not a finite number
+    ("nan", "inf", garbage), which counts as not found rather than crashing the map."""
+    if answer is None:
+        return None
+    try:
+        lat, lon = float(answer.latitude), float(answer.longitude)
+    except (TypeError, ValueError, AttributeError):
+        return None
+    return (lat, lon) if math.isfinite(lat) and math.isfinite(lon) else None
 
 
 def _failure(exc: GeopyError) -> str:

@@ -794,9 +794,12 @@ def test_centre_fields_and_kreis_from_boundaries(boundaries: Boundaries) -> None
 
 
 def test_point_in_the_box_but_outside_every_kreis(boundaries: Boundaries) -> None:
-    # Venlo (Netherlands) lies inside NRW_BBOX but in no NRW Kreis.
-    centre = sites(f"{HEADER}\nVenlo;;51,37;6,17;2013;\n", boundaries=boundaries).centres[0]
-    assert (centre.ars, centre.territory) == ("", "")
+    # Venlo (Netherlands) lies inside NRW_BBOX but in no NRW Kreis: a problem row, left out.
+    result = sites(f"{HEADER}\nVenlo;;51,37;6,17;2013;\n", "nl.csv", boundaries=boundaries)
+    problem = only_problem(result)
+    assert_place(problem, file="nl.csv", line=2, column="Breitengrad", value="lat 51,37, lon 6,17")
+    assert "outside NRW" in problem.message
+    assert result.centres == ()
 
 
 def test_outline_only_boundaries_give_no_kreis() -> None:
@@ -978,7 +981,12 @@ def test_bulk_kreis_lookup_agrees_with_point_in_kreis(boundaries: Boundaries) ->
     ]
     table = raw("Name;Start;Lat;Lon\n" + "\n".join(rows) + "\n")
     result = build_sites(table, guess_mapping(table.columns), boundaries=boundaries, filename="g")
-    expected = [point_in_kreis(boundaries, c.lat, c.lon) or "" for c in result.centres]
+    expected = [point_in_kreis(boundaries, c.lat, c.lon) for c in result.centres]
     assert [c.ars for c in result.centres] == expected
     assert len(set(expected)) > 40  # the grid covers most Kreise
-    assert "" in expected  # and places in the box outside NRW
+    # Places in the box but outside NRW are problem rows, each checked one by one.
+    assert result.problems
+    assert len(result.centres) + len(result.problems) == 400
+    for problem in result.problems:
+        lat, lon = (float(part.split()[1]) for part in str(problem.value).split(", "))
+        assert point_in_kreis(boundaries, lat, lon) is None
