@@ -12,6 +12,7 @@ __all__ = ["MAX_PROBLEM_LINES", "CommandParser", "HelpRequested", "main", "print
 import argparse
 import functools
 import json
+import os
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -100,7 +101,32 @@ def main(
     argv: Sequence[str] | None = None, *, out: TextIO = sys.stdout, err: TextIO = sys.stderr
 ) -> int:
     """Run one command; return its exit code: 0 fine (also after `--help`, printed on `out`),
-    1 a problem, 2 a command line that does not parse (`report` parses its own: 1)."""
+    1 a problem, 2 a command line that does not parse (`report` parses its own: 1).
+
+    A reader that closes `out` early (`python -m geo timeline ... | head -1`) ends the command
+    quietly with 0, as for other Unix tools: it has all it asked for."""
+    try:
+        code = _run(argv, out, err)
+        out.flush()  # inside the try: a closed pipe would otherwise fail at interpreter exit
+    except BrokenPipeError:
+        _discard(out)
+        return 0
+    return code
+
+
+def _discard(out: TextIO) -> None:
+    """Point the descriptor behind `out` at /dev/null, so that flushing what is still buffered
+    (also when Python exits) cannot fail a second time."""
+    try:
+        fd = out.fileno()
+    except (AttributeError, OSError, ValueError):
+        return  # not backed by a descriptor: nothing is flushed at exit
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fd)
+    os.close(devnull)
+
+
+def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
     parser = _parser()
     try:
         args, rest = parser.parse_known_args(argv)

@@ -6,12 +6,22 @@ the file from being read at all (encoding, separator, empty file, columns) is a 
 
 from __future__ import annotations
 
-__all__ = ["MAX_CSV_BYTES", "CsvRow", "decode_text", "read_csv_rows", "rows_to_csv_text"]
+__all__ = [
+    "MAX_CSV_BYTES",
+    "CsvRow",
+    "decode_text",
+    "read_csv_rows",
+    "read_file_bytes",
+    "rows_to_csv_text",
+]
 
 import codecs
 import contextlib
 import csv
+import errno
 import io
+import os
+import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,31 +51,65 @@ def read_csv_rows(
     """Read `path`, require exactly `columns` in that order, and return the data rows.
 
     `label` is how the file is named in messages (defaults to the file name). A file larger
-    than `max_bytes` is refused without being read.
+    than `max_bytes`, or that is not a regular file, is refused (see `read_file_bytes`).
     """
     path = Path(path)
     name = label or path.name
+    return parse_csv_bytes(read_file_bytes(path, name, max_bytes=max_bytes), columns, name)
+
+
+# What a path that is not a regular file is, for the message that refuses it.
+_NOT_REGULAR = (
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def read_file_bytes(
+    path: Path,
+    name: str,
+    *,
+    max_bytes: int = MAX_CSV_BYTES,
+    error: type[DataFileError] = DataFileError,
+) -> bytes:
+    """The bytes of the regular file `path` (links followed), at most `max_bytes` of them.
+
+    Raises `error` naming `name` for a path that is missing or unreadable, that is not a regular
+    file (a directory, named pipe, device or socket: reading one could block forever or never
+    end), or that holds more than `max_bytes`. The size is checked before reading, and the read
+    stops one byte past the limit, so a file whose size is wrong or that grows is capped too.
+    """
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise DataFileError(
-                [
-                    DataProblem(
-                        name,
-                        None,
-                        None,
-                        None,
-                        f"the file is too large ({size / 1e6:.1f} MB; the limit is "
-                        f"{max_bytes / 1e6:g} MB): is it the right file?",
-                    )
-                ]
-            )
-        raw = path.read_bytes()
+        _check_regular(os.stat(path))
+        # Non-blocking, so a named pipe swapped in after the check cannot wait for a writer.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        with os.fdopen(fd, "rb") as handle:
+            info = os.fstat(fd)
+            _check_regular(info)
+            # Not read at all if the size is too large, else at most one byte past the limit.
+            raw = None if info.st_size > max_bytes else handle.read(max_bytes + 1)
     except OSError as exc:
-        raise DataFileError(
+        raise error(
             [DataProblem(name, None, None, None, f"cannot read: {exc.strerror or exc}")]
         ) from None
-    return parse_csv_bytes(raw, columns, name)
+    if raw is None or len(raw) > max_bytes:
+        limit = f"{max_bytes / 1e6:g} MB"
+        size = f"{info.st_size / 1e6:.1f} MB; the limit is" if raw is None else "more than"
+        message = f"the file is too large ({size} {limit}): is it the right file?"
+        raise error([DataProblem(name, None, None, None, message)])
+    return raw
+
+
+def _check_regular(info: os.stat_result) -> None:
+    """Raise an OSError saying what the path is unless it is a regular file."""
+    if stat.S_ISREG(info.st_mode):
+        return
+    if stat.S_ISDIR(info.st_mode):
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
+    kind = next((what for test, what in _NOT_REGULAR if test(info.st_mode)), "not a file")
+    raise OSError(errno.EINVAL, f"not a regular file ({kind})")
 
 
 def parse_csv_bytes(raw: bytes, columns: Sequence[str], name: str) -> list[CsvRow]:

@@ -38,7 +38,7 @@ from typing import TextIO
 
 from geo.atomic import write_text_atomic
 from geo.cells import RowReader, duplicate_problems, source_urls
-from geo.csvfile import CsvRow, decode_text, read_csv_rows, rows_to_csv_text
+from geo.csvfile import CsvRow, decode_text, read_csv_rows, read_file_bytes, rows_to_csv_text
 from geo.errors import DataFileError, DataProblem, PressFormatError
 from geo.fuzzydate import FuzzyDate, Precision, parse_partial_date
 from geo.gazetteer import TERRITORIES, Territory, territory_by_ars
@@ -659,18 +659,13 @@ def release_id(release: PressRelease) -> str:
 def read_listing(path: Path) -> tuple[PressRelease, ...]:
     """Read and parse a listing file; raises `PressFormatError` naming the file and line.
 
-    Missing or unreadable files, binary data, text that is not UTF-8 and files without a single
-    entry are errors.
+    Missing or unreadable files, paths that are not a regular file (a named pipe, a device),
+    files over 20 MB, binary data, text that is not UTF-8 and files without a single entry are
+    errors (see `read_file_bytes`).
     """
     path = Path(path)
     name = str(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise PressFormatError(
-            [DataProblem(name, None, None, None, f"cannot read: {reason}")]
-        ) from None
+    raw = read_file_bytes(path, name, error=PressFormatError)
     text, _ = decode_text(raw, name, error=PressFormatError)
     try:
         releases = parse_listing(text, source=path.name)

@@ -26,6 +26,7 @@ import io
 import math
 import os
 import re
+import stat
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -72,6 +73,18 @@ ASPECT = 1 / math.cos(math.radians(51.5))
 FILENAME_PREFIX = "ki-atlas-nrw"
 FIRST_YEAR, LAST_YEAR = 2012, 2030
 GIF_COLOURS = 64
+# GIF frame durations: browsers stretch frames under 20 ms to 100 ms, and the format stores at
+# most 655.35 s (16 bits of 10 ms); a minute per month is already far too slow to watch.
+FRAME_MS_RANGE = (20, 60_000)
+# Resolutions the command line accepts: an A4 page at 600 dpi (35 million pixels) or GIF frames
+# 2000 px wide at 200 dpi keep the drawing within a few hundred MB.
+MAP_DPI_RANGE = (10, 600)
+GIF_DPI_RANGE = (10, 200)
+# Pixel budgets, checked before anything is drawn: one raster page, and all frames of a GIF
+# (each frame is kept until the file is written): 250 million fit the 71 months of the data at
+# 200 dpi, or 29 years of months at 100 dpi.
+MAX_PAGE_PIXELS = 36_000_000
+MAX_GIF_PIXELS = 250_000_000
 # Leaflet pixels to points on paper: markers keep their on-screen size in points.
 MARKER_PT = 0.7
 LINE_PT = 0.75
@@ -323,8 +336,12 @@ class _MapArtists:
         self.points.set_sizes([p["size"] for p in props])
         self.points.set_facecolors([p["face"] for p in props])
         self.points.set_edgecolors([p["edge"] for p in props])
-        self.points.set_linewidths([p["lw"] for p in props])
+        # Matplotlib broadcasts widths and styles to their least common multiple on each set:
+        # last frame's list against this frame's would make millions of entries, so the styles
+        # are set while the width is one number, and then the widths.
+        self.points.set_linewidths([0.0])
         self.points.set_linestyles([p["ls"] for p in props] or ["solid"])
+        self.points.set_linewidths([p["lw"] for p in props] or [0.0])
 
 
 def _legend_handles(lang: str, scale: float, with_kreise: bool) -> list[tuple[str, list, list]]:
@@ -483,6 +500,22 @@ def _check_format(fmt: str, dpi: float) -> None:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     if not dpi > 0:
         raise ValueError(f"dpi must be positive, not {dpi!r}")
+    if fmt == "png":
+        _check_pixels(_page_size(A4[0], fmt, dpi), dpi, 1, MAX_PAGE_PIXELS)
+
+
+def _check_pixels(page: tuple[float, float], dpi: float, frames: int, limit: int) -> None:
+    """Refuse, before drawing, a raster output of more than `limit` pixels in all: the memory
+    for drawing (and for a GIF's frames) grows with it."""
+    width, height = int(page[0] * dpi), int(page[1] * dpi)  # as Agg sizes its canvas
+    if width * height * frames > limit:
+        what = (
+            f"{frames} frames of {width} x {height} px" if frames > 1 else f"{width} x {height} px"
+        )
+        raise UsageError(
+            f"{what} at {dpi:g} dpi is more than the limit of {limit / 1e6:g} million pixels; "
+            "use a lower dpi"
+        )
 
 
 def _check_lang(lang: str) -> None:
@@ -520,7 +553,7 @@ def render_map(
     Kreise are filled by their most advanced centre, centres drawn as on the dashboard; the
     page carries title (the KI title unless `title` is given), date in words, counts, legend and
     attribution. Map pixels follow `MAP_LAYOUT.pixel_of`. SVG and PDF bytes are the same for
-    the same input.
+    the same input. A PNG page of more than `MAX_PAGE_PIXELS` is refused with a `UsageError`.
     """
     _check_format(fmt, dpi)
     _check_lang(lang)
@@ -550,7 +583,8 @@ def render_small_multiples(
     """One small map per year end (31 December) on one A4 landscape page, with the number of
     open (and uncertain) centres under each, one shared legend, title and attribution.
 
-    Panel positions follow `small_multiples_layout(len(years))`.
+    Panel positions follow `small_multiples_layout(len(years))`. A PNG page of more than
+    `MAX_PAGE_PIXELS` is refused with a `UsageError`.
     """
     _check_format(fmt, dpi)
     _check_lang(lang)
@@ -633,24 +667,24 @@ def render_animation(
     """A looping GIF, one frame per month (title, date, counts, legend in every frame).
 
     `months` defaults to `event_months(timeline)`: the first event's month to the month after
-    the last event. The last frame is held `last_frame_ms`. `progress(done, total)` is called
-    after each frame. Frames are `GIF_WIDTH_INCHES * dpi` pixels wide and share one palette.
+    the last event. The last frame is held `last_frame_ms`; both durations lie in
+    `FRAME_MS_RANGE`. `progress(done, total)` is called after each frame. Frames are
+    `GIF_WIDTH_INCHES * dpi` pixels wide and share one palette; all of them together may have
+    at most `MAX_GIF_PIXELS` (a `UsageError` before anything is drawn).
     """
     _check_lang(lang)
-    if frame_ms <= 0 or last_frame_ms <= 0:
-        raise ValueError("frame durations must be positive")
+    low, high = FRAME_MS_RANGE
+    if not (low <= frame_ms <= high and low <= last_frame_ms <= high):
+        raise ValueError(f"frame durations must be between {low} and {high} ms")
     if not dpi > 0:
         raise ValueError(f"dpi must be positive, not {dpi!r}")
     days = list(months) if months is not None else event_months(timeline)
     if not days:
         raise ValueError("no months to animate")
+    size = _page_size(GIF_WIDTH_INCHES, "gif", dpi)
+    _check_pixels(size, dpi, len(days), MAX_GIF_PIXELS)
     page = _MapPage(
-        timeline,
-        boundaries,
-        lang=lang,
-        page=_page_size(GIF_WIDTH_INCHES, "gif", dpi),
-        title=title,
-        sites_credit=sites_credit,
+        timeline, boundaries, lang=lang, page=size, title=title, sites_credit=sites_credit
     )
     page.fig.set_dpi(dpi)
 
@@ -775,8 +809,18 @@ def _parser() -> CommandParser:
     what.add_argument("--animate", action="store_true", help="a GIF with one frame per month")
     parser.add_argument("--out", required=True, type=Path, metavar="FILE", help="file to write")
     parser.add_argument("--lang", choices=LANGUAGES, default="de")
-    parser.add_argument("--frame-ms", type=int, metavar="N", help="GIF frame duration (500)")
-    parser.add_argument("--dpi", type=int, metavar="N", help="resolution (300; GIF 100)")
+    parser.add_argument(
+        "--frame-ms",
+        type=int,
+        metavar="N",
+        help=f"GIF frame duration in ms, {_span(FRAME_MS_RANGE)} (500)",
+    )
+    parser.add_argument(
+        "--dpi",
+        type=int,
+        metavar="N",
+        help=f"resolution, {_span(MAP_DPI_RANGE)} (300); GIF {_span(GIF_DPI_RANGE)} (100)",
+    )
     return parser
 
 
@@ -798,15 +842,26 @@ def _parse_years(text: str) -> range:
 
 
 def _check_out(path: Path, allowed: Sequence[str]) -> str:
-    """The format named by the extension; the target must be a writable file in an existing
-    directory (nothing is created on the way)."""
+    """The format named by the extension; the target must be new or a regular file (not a
+    symbolic link, which could lead anywhere) in an existing, writable directory (nothing is
+    created on the way)."""
     fmt = path.suffix.lower().lstrip(".")
     if fmt not in allowed:
         raise UsageError(
             f"--out {str(path)!r}: unknown extension (use {', '.join('.' + a for a in allowed)})"
         )
-    if path.is_dir():
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as exc:
+        raise UsageError(f"--out {str(path)!r}: {exc.strerror or exc}") from None
+    if mode is not None and stat.S_ISDIR(mode):
         raise UsageError(f"--out {str(path)!r} is a directory")
+    if mode is not None and stat.S_ISLNK(mode):
+        raise UsageError(f"--out {str(path)!r} is a symbolic link (left alone): name a file")
+    if mode is not None and not stat.S_ISREG(mode):
+        raise UsageError(f"--out {str(path)!r} is not a regular file (left alone): name a file")
     parent = path.parent
     if not parent.is_dir():
         raise UsageError(f"--out {str(path)!r}: directory {str(parent)!r} does not exist")
@@ -853,14 +908,26 @@ def run_report_cli(
     return 0
 
 
+def _within(value: int, bounds: tuple[int, int]) -> bool:
+    return bounds[0] <= value <= bounds[1]
+
+
+def _span(bounds: tuple[int, int]) -> str:
+    return f"{bounds[0]}..{bounds[1]}"
+
+
 def _job(args: argparse.Namespace) -> Callable[[Timeline, Boundaries, TextIO], bytes]:
     """Check the arguments; return what renders the bytes."""
     if args.frame_ms is not None and not args.animate:
         raise UsageError("--frame-ms only applies to --animate")
-    if args.frame_ms is not None and args.frame_ms <= 0:
-        raise UsageError(f"--frame-ms must be positive, not {args.frame_ms}")
-    if args.dpi is not None and not 10 <= args.dpi <= 1200:
-        raise UsageError(f"--dpi must be between 10 and 1200, not {args.dpi}")
+    if args.frame_ms is not None and not _within(args.frame_ms, FRAME_MS_RANGE):
+        low, high = FRAME_MS_RANGE
+        raise UsageError(f"--frame-ms must be between {low} and {high} ms, not {args.frame_ms}")
+    dpi_range = GIF_DPI_RANGE if args.animate else MAP_DPI_RANGE
+    if args.dpi is not None and not _within(args.dpi, dpi_range):
+        low, high = dpi_range
+        what = "a GIF" if args.animate else "a map"
+        raise UsageError(f"--dpi for {what} must be between {low} and {high}, not {args.dpi}")
     lang = args.lang
     if args.animate:
         _check_out(args.out, ("gif",))

@@ -10,6 +10,7 @@ import codecs
 import csv
 import hashlib
 import io
+import os
 import pathlib
 import random
 import subprocess
@@ -647,14 +648,14 @@ def test_unreadable_file_on_the_command_line(
     path = tmp_path / "centres.csv"
     path.write_bytes(paths.CENTRES_CSV.read_bytes())
     path.chmod(0)
-    real = pathlib.Path.read_bytes
+    real = os.open
 
-    def denied(self: Path) -> bytes:  # root may read a mode-0 file: refuse like the OS would
-        if self == path:
-            raise PermissionError(13, "Permission denied", str(self))
-        return real(self)
+    def denied(name: str | os.PathLike, flags: int, *args: int) -> int:
+        if Path(name) == path:  # root may read a mode-0 file: refuse like the OS would
+            raise PermissionError(13, "Permission denied", str(name))
+        return real(name, flags, *args)
 
-    monkeypatch.setattr(pathlib.Path, "read_bytes", denied)
+    monkeypatch.setattr(os, "open", denied)
     code, out, err = _run(["validate", str(path)], capsys)
     assert (code, out, err) == (1, "", f"error: {path}: cannot read: Permission denied\n")
 
