@@ -8,6 +8,7 @@ from __future__ import annotations
 
 __all__ = [
     "BoundaryError",
+    "BudgetExceeded",
     "DataFileError",
     "DataProblem",
     "KiAtlasError",
@@ -58,6 +59,21 @@ class UsageError(KiAtlasError, ValueError):
 
 class BoundaryError(KiAtlasError, OSError):
     """Boundary polygons could not be read or downloaded."""
+
+
+class BudgetExceeded(KiAtlasError, RuntimeError):
+    """A task run under a budget (`geo.budget`) was stopped by the operating system's limit on
+    memory, CPU time or wall time (or its result was too large); `limit` names which ("memory",
+    "cpu", "wall" or "result") and `amount` its value in bytes or seconds, so a caller may word
+    the message itself."""
+
+    def __init__(self, limit: str, amount: float, message: str) -> None:
+        self.limit = limit
+        self.amount = amount
+        super().__init__(message)
+
+    def __reduce__(self) -> tuple[type[BudgetExceeded], tuple[str, float, str]]:
+        return type(self), (self.limit, self.amount, str(self))
 
 
 class PressFormatError(DataFileError):
