@@ -8,6 +8,7 @@ press releases, the fact check and the exports are tabs that run only when they 
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import os
 import time
 from datetime import date
@@ -21,10 +22,11 @@ from streamlit_folium import st_folium
 from geo import keys, paths
 from geo.assets import app_root, install_static_assets, publish_json, static_url
 from geo.boundaries import Boundaries, load_boundaries
+from geo.budget import EXPORT_BUDGET, UPLOAD_BUDGET, run_within_budget
 from geo.centres import load_centres
 from geo.chart import with_selected_day
 from geo.dataset import KI_FIRST_MONTH, Dataset
-from geo.errors import DataFileError, DataProblem, KiAtlasError, UsageError
+from geo.errors import BudgetExceeded, DataFileError, DataProblem, KiAtlasError, UsageError
 from geo.export import CSV_SEPARATORS, export_filename, standalone_html, table_csv
 from geo.factcheck import factcheck_table
 from geo.fuzzydate import FuzzyDate
@@ -66,6 +68,7 @@ from geo.upload import (
     FIELDS,
     REQUIRED_FIELDS,
     GeocodeOutcome,
+    RawTable,
     UploadLimits,
     UploadResult,
     build_sites,
@@ -79,6 +82,9 @@ from geo.urlstate import TILES, ViewState, parse_view, view_to_query
 
 REPORT_FORMATS = ("png", "svg", "pdf")
 UPLOAD_LIMITS = UploadLimits()
+UPLOAD_MB = UPLOAD_LIMITS.max_bytes // 1_000_000
+# Parsed uploads kept (each at most UPLOAD_MB of file); an evicted one is just parsed again.
+UPLOAD_CACHE_ENTRIES = 4
 MIME_TYPES = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf"}
 # A geocoding notice names at most this many sites that were not placed.
 MAX_NAMED_SITES = 20
@@ -144,6 +150,46 @@ def _sites_credit(data: Dataset, lang: str) -> str | None:
     if data.has_geocoded_sites:
         credit += " · " + t("sites_osm", lang)
     return credit
+
+
+@st.cache_resource(max_entries=UPLOAD_CACHE_ENTRIES, show_spinner=False)
+def _read_upload(digest: str, name: str, _data: bytes) -> RawTable | tuple[DataProblem, ...]:
+    """The parsed upload, or its problems, once per content (`digest`, its sha256) and name, so
+    a rerun with the same file does not parse it again (a table is immutable, safe to share).
+    It is read in a worker process under `UPLOAD_BUDGET`, so a file no check foresaw ends in a
+    message and the server's other sessions never notice."""
+    try:
+        return run_within_budget(
+            read_table, _data, name, limits=UPLOAD_LIMITS, budget=UPLOAD_BUDGET
+        )
+    except DataFileError as exc:
+        return exc.problems
+    except KiAtlasError as exc:
+        lang = st.session_state.get(keys.LANG, "de")
+        return (DataProblem(name, None, None, None, _budget_message(exc, lang)),)
+
+
+# The message for each limit a worker can hit (`BudgetExceeded.limit`).
+BUDGET_MESSAGES = {
+    "memory": "budget_memory",
+    "cpu": "budget_cpu",
+    "wall": "budget_wall",
+    "result": "budget_result",
+}
+
+
+def _budget_message(exc: KiAtlasError, lang: str) -> str:
+    """A stopped worker's message in the page's language (the limit and its value)."""
+    if isinstance(exc, BudgetExceeded) and exc.limit in BUDGET_MESSAGES:
+        in_bytes = exc.limit in {"memory", "result"}
+        amount = f"{exc.amount / 2**30:.1f} GiB" if in_bytes else f"{exc.amount:.0f} s"
+        return t(BUDGET_MESSAGES[exc.limit], lang, amount=amount)
+    return t("budget_failed", lang)
+
+
+def _within_export_budget(func, *args, **kwargs) -> bytes:
+    """An export drawn in a worker process under `EXPORT_BUDGET` (see `_read_upload`)."""
+    return run_within_budget(func, *args, budget=EXPORT_BUDGET, **kwargs)
 
 
 @st.cache_resource
@@ -599,8 +645,15 @@ def _export_tab(data: Dataset, lang: str) -> None:
     for column, fmt in zip(columns, REPORT_FORMATS, strict=True):
         column.download_button(
             fmt.upper(),
-            data=lambda fmt=fmt: render_map(
-                timeline, boundaries, day, lang=lang, fmt=fmt, title=title, sites_credit=credit
+            data=lambda fmt=fmt: _within_export_budget(
+                render_map,
+                timeline,
+                boundaries,
+                day,
+                lang=lang,
+                fmt=fmt,
+                title=title,
+                sites_credit=credit,
             ),
             file_name=report_filename("map", day, fmt),
             mime=MIME_TYPES[fmt],
@@ -613,7 +666,8 @@ def _export_tab(data: Dataset, lang: str) -> None:
     for column, fmt in zip(columns, REPORT_FORMATS, strict=True):
         column.download_button(
             fmt.upper(),
-            data=lambda fmt=fmt: render_small_multiples(
+            data=lambda fmt=fmt: _within_export_budget(
+                render_small_multiples,
                 timeline,
                 boundaries,
                 data.year_ends,
@@ -634,23 +688,24 @@ def _export_tab(data: Dataset, lang: str) -> None:
         t("app_export_frame_ms", lang), 100, 2000, 400, step=100, key=keys.GIF_FRAME_MS
     )
     if st.button(t("app_export_make_gif", lang), key=keys.MAKE_GIF):
-        bar = st.progress(0.0, text=t("app_export_rendering", lang))
-
-        def progress(done: int, total: int) -> None:
-            bar.progress(done / total, text=t("app_export_progress", lang, done=done, total=total))
-
-        gif = render_animation(
-            timeline,
-            boundaries,
-            lang=lang,
-            frame_ms=frame_ms,
-            months=months,
-            progress=progress,
-            title=title,
-            sites_credit=credit,
-        )
-        st.session_state[keys.GIF] = (data, lang, frame_ms, gif)
-        bar.empty()
+        try:
+            with st.spinner(t("app_export_rendering", lang)):
+                gif = _within_export_budget(
+                    render_animation,
+                    timeline,
+                    boundaries,
+                    lang=lang,
+                    frame_ms=frame_ms,
+                    months=months,
+                    title=title,
+                    sites_credit=credit,
+                )
+        except UsageError as exc:
+            st.error(escape_markdown(exc))
+        except KiAtlasError as exc:
+            st.error(_budget_message(exc, lang))
+        else:
+            st.session_state[keys.GIF] = (data, lang, frame_ms, gif)
     made = st.session_state.get(keys.GIF)
     # Offered only while it is what the button would make now (same data, language, speed).
     if made is not None and made[0] is data and made[1:3] == (lang, frame_ms):
@@ -685,7 +740,8 @@ def _export_tab(data: Dataset, lang: str) -> None:
     st.caption(t("app_export_html_help", lang))
     st.download_button(
         "HTML",
-        data=lambda: standalone_html(
+        data=lambda: _within_export_budget(
+            standalone_html,
             timeline,
             boundaries,
             lang=lang,
@@ -727,7 +783,7 @@ def _own_data_tab(lang: str) -> None:
         t(
             "app_own_intro",
             lang,
-            mb=UPLOAD_LIMITS.max_bytes // 1_000_000,
+            mb=UPLOAD_MB,
             rows=f"{UPLOAD_LIMITS.max_rows:,}".replace(",", "."),
         )
     )
@@ -742,15 +798,16 @@ def _own_data_tab(lang: str) -> None:
     upload = st.file_uploader(
         t("app_own_file", lang),
         key=keys.UPLOAD,
-        max_upload_size=UPLOAD_LIMITS.max_bytes // 1_000_000,
+        max_upload_size=UPLOAD_MB,
+        help=t("app_own_file_help", lang, mb=UPLOAD_MB),
     )
     if upload is None:
         return
-    try:
-        table = read_table(upload.getvalue(), upload.name, limits=UPLOAD_LIMITS)
-    except DataFileError as exc:
+    data = upload.getvalue()
+    table = _read_upload(hashlib.sha256(data).hexdigest(), upload.name, data)
+    if not isinstance(table, RawTable):
         st.error(t("app_own_unreadable", lang, file=escape_markdown(upload.name)))
-        _show_problems(exc.problems, lang)
+        _show_problems(table, lang)
         return
     st.caption(
         t(

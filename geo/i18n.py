@@ -84,6 +84,10 @@ _STRINGS: dict[str, dict[str, str]] = {
         "de": "Position: Adresse (Nominatim)",
         "en": "Position: address (Nominatim)",
     },
+    "coords_file": {
+        "de": "Position: aus der hochgeladenen Datei",
+        "en": "Position: from the uploaded file",
+    },
     "colocated": {
         "de": "Teilt den Ort mit einem anderen Zentrum; beide als ineinanderliegende Ringe "
         "gezeichnet.",
@@ -177,6 +181,10 @@ _STRINGS: dict[str, dict[str, str]] = {
     },
     "app_own_sample": {"de": "Beispieldatei herunterladen", "en": "Download an example file"},
     "app_own_file": {"de": "Datei (CSV oder XLSX)", "en": "File (CSV or XLSX)"},
+    "app_own_file_help": {
+        "de": "Höchstens {mb} MB; größere Dateien werden abgelehnt.",
+        "en": "At most {mb} MB; larger files are refused.",
+    },
     "app_own_unreadable": {
         "de": "„{file}“ kann nicht gelesen werden:",
         "en": "“{file}” cannot be read:",
@@ -236,9 +244,26 @@ _STRINGS: dict[str, dict[str, str]] = {
     "app_export_frame_ms": {"de": "Millisekunden je Monat", "en": "Milliseconds per month"},
     "app_export_make_gif": {"de": "GIF erzeugen", "en": "Make the GIF"},
     "app_export_rendering": {"de": "GIF wird gezeichnet …", "en": "Drawing the GIF …"},
-    "app_export_progress": {
-        "de": "Bild {done} von {total}",
-        "en": "Frame {done} of {total}",
+    "budget_memory": {
+        "de": "Abgebrochen: die Verarbeitung brauchte mehr Arbeitsspeicher als die Grenze von "
+        "{amount}.",
+        "en": "Stopped: processing needed more memory than the limit of {amount}.",
+    },
+    "budget_cpu": {
+        "de": "Abgebrochen: die Verarbeitung brauchte mehr Rechenzeit als die Grenze von {amount}.",
+        "en": "Stopped: processing needed more CPU time than the limit of {amount}.",
+    },
+    "budget_wall": {
+        "de": "Abgebrochen: die Verarbeitung dauerte länger als die Grenze von {amount}.",
+        "en": "Stopped: processing took longer than the limit of {amount}.",
+    },
+    "budget_result": {
+        "de": "Abgebrochen: das Ergebnis wäre größer als die Grenze von {amount}.",
+        "en": "Stopped: the result would be larger than the limit of {amount}.",
+    },
+    "budget_failed": {
+        "de": "Die Verarbeitung ist unerwartet abgebrochen; bitte die Datei prüfen.",
+        "en": "Processing stopped unexpectedly; please check the file.",
     },
     "app_export_gif": {"de": "GIF herunterladen ({size})", "en": "Download the GIF ({size})"},
     "app_export_table": {"de": "Tabelle der Zentren am {date}", "en": "Table of centres on {date}"},
@@ -441,10 +466,17 @@ def t(key: str, lang: str = "de", **values: object) -> str:
 # Every ASCII punctuation character may be backslash-escaped in CommonMark; this covers links,
 # images, emphasis and `$` (Streamlit's maths); `:` is escaped for its colour directives.
 _MARKDOWN_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")
+# GFM autolinks bare `http(s)://`, `www.` and e-mail addresses in the text that escaping leaves,
+# so an invisible WORD JOINER goes before every `.`, `:` and `@`: no domain, scheme or address
+# is left for remark-gfm to find.
+_AUTOLINK_SPECIAL = re.compile(r"([.:@])")
+_WORD_JOINER = "\u2060"
 
 
 def escape_markdown(text: object) -> str:
     """`text` as literal characters in Streamlit's Markdown: a value from a link, a file name or
-    a data file must not become a link, an image (a request to another host), maths or emphasis.
+    a data file must not become a link (also no bare URL, `www.` host or e-mail address), an
+    image (a request to another host), maths or emphasis.
     """
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+    joined = _AUTOLINK_SPECIAL.sub(_WORD_JOINER + r"\1", str(text))
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", joined)

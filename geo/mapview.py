@@ -462,10 +462,9 @@ def popup_html(
         rows.append((t("start_alt", lang), escape(centre.start_alt.describe(lang))))
     if centre.predecessor:
         rows.append((t("predecessor", lang), escape(centre.predecessor)))
-    position_key = "coords_address" if centre.coord_precision == "address" else "coords_town"
     links = "<br>".join(_link(url, _short(url)) for url in centre.sources)
     body = "".join(f"<tr><th>{escape(k)}</th><td>{v}</td></tr>" for k, v in rows)
-    notes = [escape(t(position_key, lang, town=centre.town))]
+    notes = [escape(t(_position_key(centre.coord_source), lang, town=centre.town))]
     if colocated:
         notes.append(escape(t("colocated", lang)))
     return (
@@ -475,6 +474,16 @@ def popup_html(
         f"<details><summary>{escape(t('sources', lang))} ({len(centre.sources)})</summary>"
         f"{links}</details>{_release_list(releases, lang)}</div>"
     )
+
+
+def _position_key(coord_source: str) -> str:
+    """The credit for where a marker stands: Nominatim's address, the GeoNames town centre, or
+    (any other source, e.g. an upload's own columns) the uploaded file."""
+    if coord_source == "nominatim":
+        return "coords_address"
+    if coord_source.startswith("geonames:"):
+        return "coords_town"
+    return "coords_file"
 
 
 def _release_list(releases: Sequence[ReleaseLink], lang: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 __all__ = ["TILES", "ViewState", "parse_view", "view_to_query"]
 
+import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
@@ -19,6 +20,12 @@ TILES = ("none", "basemap", "osm")
 # A notice quotes at most this many characters of a value, and names at most this many years.
 MAX_QUOTED = 40
 MAX_YEAR_NOTICES = 3
+# Only these shapes are parsed, so no other spelling of a date is taken and no digit string is
+# long enough for `int` to refuse it (Python's 4,300-digit limit).
+DATE_PATTERN = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+YEAR_PATTERN = re.compile(r"[0-9]{4}")
+# A longer `year` value (20 years with commas) is refused whole, which also bounds its parts.
+MAX_YEARS_LENGTH = 100
 
 
 @dataclass(frozen=True)
@@ -59,6 +66,17 @@ def _choice(
     return value
 
 
+def _parse_day(value: str) -> date | None:
+    """The day `value` names as `YYYY-MM-DD` in ASCII digits, or None (also for `20160701`,
+    `2016-W27-5` or `2016-02-30`, which are no such day)."""
+    if not DATE_PATTERN.fullmatch(value):
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
 def parse_view(
     params: Mapping[str, str | list[str]],
     *,
@@ -78,20 +96,20 @@ def parse_view(
         view = replace(view, lang=lang)
     raw_date = _first(params.get("date")) or None
     if raw_date is not None:
-        try:
-            day = date.fromisoformat(raw_date)
-        except ValueError:
+        day = _parse_day(raw_date)
+        if day is None:
             notices.append(("bad_date", raw_date))
+        elif first_day <= day <= last_day:
+            view = replace(view, day=day)
         else:
-            if first_day <= day <= last_day:
-                view = replace(view, day=day)
-            else:
-                notices.append(("date_out_of_range", raw_date))
+            notices.append(("date_out_of_range", raw_date))
     raw_years = _first(params.get("year"))
-    if raw_years:
+    if raw_years and len(raw_years) > MAX_YEARS_LENGTH:
+        notices.append(("bad_year", raw_years))
+    elif raw_years:
         chosen, bad = [], []
         for part in (p.strip() for p in raw_years.split(",")):
-            if part.isascii() and part.isdigit() and int(part) in years:
+            if YEAR_PATTERN.fullmatch(part) and int(part) in years:
                 chosen.append(int(part))
             elif part and part not in bad:
                 bad.append(part)

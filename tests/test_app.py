@@ -171,6 +171,9 @@ def test_a_link_restores_language_years_and_tiles(start) -> None:
         ({"lang": "xx"}, "Unbekannte Sprache"),
         ({"tiles": "google"}, "Unbekannte Hintergrundkarte"),
         ({"year": "1999"}, "Jahr „1999“"),
+        ({"year": "9" * 5_000}, "Jahr „999"),
+        ({"date": "20160701"}, "„20160701“ im Link ist kein Datum"),
+        ({"date": "2016-W27-5"}, r"W27\-5“ im Link ist kein Datum"),
     ],
 )
 def test_invalid_links_fall_back_with_a_visible_notice(start, query, words) -> None:

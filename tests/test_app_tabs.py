@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import tomllib
+import uuid
 from datetime import date
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from geo import keys
+from geo import budget, keys
 from geo.boundaries import load_boundaries
 from geo.dataset import Dataset
 from geo.i18n import escape_markdown
+from geo.mapview import popup_html
 from geo.paths import OUTLINE_GEOJSON, ROOT
+from geo.startwindow import start_window
 from geo.upload import build_sites, guess_mapping, read_table, sample_csv, upload_timeline
+from tests.factories import make_centre
 
 RELEASE_2014 = "seed-2014-04-25-in-den-nrw-kreisen"
 RELEASE_BORKEN = "seed-2016-07-01-staatssekretaere-hecke-und-klute"
@@ -196,7 +201,7 @@ def test_own_data_replays_like_the_ki_data_and_switches_back(start, bkg_kreise_p
     at.radio(key=keys.DATASET_CHOICE).set_value(True).run()
     assert not at.exception
     # Markdown-escaped: a file name is shown as written, never as a link or emphasis.
-    assert r"beispiel\.csv (5 Standorte)" in at.caption[0].value
+    assert escape_markdown("beispiel.csv") + " (5 Standorte)" in at.caption[0].value
     assert month(at) == own.months[-1]
     values = kpis(at)
     assert values["Geöffnet"] == "5"
@@ -233,6 +238,59 @@ def test_the_own_data_tab_explains_the_format_and_offers_an_example(start) -> No
     assert any("5 MB" in m.value and "20.000 Zeilen" in m.value for m in at.markdown)
     labels = [element.proto.label for element in at.get("download_button")]
     assert "Beispieldatei herunterladen" in labels
+    uploader = at.file_uploader(key=keys.UPLOAD)
+    assert "5 MB" in uploader.help
+    assert uploader.proto.max_upload_size_mb == 5
+
+
+def test_the_server_refuses_uploads_far_above_the_apps_limit() -> None:
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["server"]["maxUploadSize"] == 6  # MB; the app itself refuses above 5 MB
+
+
+def test_an_upload_is_parsed_once_however_often_the_page_reruns(
+    start, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = []
+    real = budget.run_within_budget
+
+    def counting(func, *args, **options):
+        if func is read_table:
+            calls.append(args[1])
+        return real(func, *args, **options)
+
+    # The app reads uploads in a worker process (geo.budget); count what it sends there.
+    monkeypatch.setattr(budget, "run_within_budget", counting)
+    at = start("Eigene Daten")
+    # Content no other test uploads, so the process-wide cache cannot already hold it.
+    data = sample_csv() + f"Einmal {uuid.uuid4().hex};Markt 1;51,9;7,6;2015;;\r\n".encode()
+    at.file_uploader(key=keys.UPLOAD).set_value(("einmal.csv", data, "text/csv")).run()
+    assert calls == ["einmal.csv"]
+    at.run()
+    at.radio(key=keys.LANG).set_value("en").run()
+    assert not at.exception, at.exception
+    assert calls == ["einmal.csv"]
+    assert any("rows" in c.value for c in at.caption)
+
+
+@pytest.mark.parametrize(
+    ("coord_source", "credit"),
+    [
+        ("upload", "Position: aus der hochgeladenen Datei"),
+        ("file", "Position: aus der hochgeladenen Datei"),
+        ("", "Position: aus der hochgeladenen Datei"),
+        ("nominatim", "Position: Adresse (Nominatim)"),
+        ("geonames:2887835", "Position: Ortsmitte von Kleve (GeoNames)"),
+    ],
+)
+def test_the_popup_credits_where_the_position_comes_from(coord_source: str, credit: str) -> None:
+    centre = make_centre(coord_source=coord_source, coord_precision="address")
+    assert credit in popup_html(centre, start_window(centre), lang="de")
+
+
+def test_the_file_credit_is_translated() -> None:
+    centre = make_centre(coord_source="upload", coord_precision="address")
+    assert "Position: from the uploaded file" in popup_html(centre, start_window(centre), lang="en")
 
 
 def test_a_link_with_a_release_keeps_its_start_years(start) -> None:

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from geo.urlstate import ViewState, parse_view, view_to_query
+from geo.urlstate import MAX_QUOTED, MAX_YEARS_LENGTH, ViewState, parse_view, view_to_query
 
 DEFAULT = ViewState(day=date(2018, 10, 1))
 RANGE = {"first_day": date(2012, 1, 1), "last_day": date(2018, 10, 1)}
@@ -100,3 +100,42 @@ def test_an_empty_parameter_counts_as_absent(name: str) -> None:
         {name: ""}, default=DEFAULT, years=YEARS, releases=("seed-a",), **RANGE
     )
     assert (view, notices) == (DEFAULT, [])
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "20160701",
+        "2016-W27-5",
+        "2016-183",
+        "2016-07-01T00:00",
+        "2016-07-01 ",
+        "2016-07-01\n",
+        "2016-7-1",
+        "\uff12\uff10\uff11\uff16-07-01",
+        "\u0662\u0660\u0661\u0666-07-01",
+    ],
+)
+def test_only_yyyy_mm_dd_in_ascii_digits_is_a_date(value: str) -> None:
+    view, notices = parse({"date": value})
+    assert view.day == DEFAULT.day
+    assert len(notices) == 1
+    assert "kein Datum" in notices[0]
+
+
+@pytest.mark.parametrize("digits", [5, 4_301, 100_000])
+def test_a_year_with_too_many_digits_is_a_notice_not_an_error(digits: int) -> None:
+    view, notices = parse({"year": "9" * digits})
+    assert view == DEFAULT
+    assert len(notices) == 1
+    assert len(notices[0]) < 100 + MAX_QUOTED
+
+
+def test_a_year_parameter_longer_than_its_cap_is_refused_whole() -> None:
+    many = ",".join(["2013"] * (MAX_YEARS_LENGTH // 5 + 1))
+    assert len(many) > MAX_YEARS_LENGTH
+    view, notices = parse({"year": many})
+    assert view.years == ()
+    assert len(notices) == 1
+    every_year = ",".join(str(y) for y in YEARS)
+    assert parse({"year": every_year}) == (ViewState(DEFAULT.day, YEARS), [])

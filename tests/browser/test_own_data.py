@@ -4,6 +4,7 @@ with file, line, column and value instead of a traceback."""
 
 from __future__ import annotations
 
+import time
 from datetime import date
 
 import pytest
@@ -11,6 +12,8 @@ from playwright.sync_api import Page, expect
 
 from geo.dataset import Dataset
 from geo.upload import build_sites, guess_mapping, read_table, sample_csv, upload_timeline
+from tests.browser.conftest import VIEWPORT, Dashboard
+from tests.hostile_corpus import styles_bomb
 
 pytestmark = pytest.mark.browser
 
@@ -190,3 +193,29 @@ def test_a_bad_date_is_reported_with_line_column_and_value_and_the_row_left_out(
     _choose_dataset(page, "Kommunale Integrationszentren")
     dashboard.wait_for_counts(KI_ALL)
     dashboard.wait_for_url_date(months[-1])
+
+
+def test_an_xlsx_bomb_in_one_session_leaves_another_sessions_steps_under_a_second(
+    dashboard, browser, app_url, months, timeline, tmp_path
+) -> None:
+    bomb = styles_bomb(tmp_path)
+    other = Dashboard(browser.new_context(viewport=VIEWPORT).new_page(), app_url)
+    other.open(f"?date={months[30].isoformat()}")
+    dashboard.open()
+    page = dashboard.page
+    page.get_by_role("tab", name="Eigene Daten").click()
+    page.locator(".st-key-upload input[type=file]").set_input_files(
+        {"name": bomb.name, "mimeType": "application/octet-stream", "buffer": bomb.read_bytes()}
+    )
+    steps_ms = []
+    for month in months[31:36]:
+        started = time.perf_counter()
+        other.step("ArrowRight", month, timeline.snapshot(month).counts)
+        steps_ms.append((time.perf_counter() - started) * 1000)
+    alert = page.get_by_test_id("stAlertContentError")
+    # The file name is shown as text, with a word joiner before its dot (no autolink).
+    expect(alert).to_contain_text("„styles-bomb\u2060.xlsx“ kann nicht gelesen werden")
+    assert any("styles.xml" in row[-1] for row in _problem_rows(page))
+    _assert_no_traceback(page)
+    assert max(steps_ms) < 1000, steps_ms
+    other.page.context.close()

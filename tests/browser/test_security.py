@@ -8,6 +8,7 @@ import csv
 import io
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 from playwright.sync_api import Browser, Frame, Page, expect
@@ -296,3 +297,46 @@ def test_a_javascript_source_url_in_the_centres_file_is_refused(tmp_path: Path) 
     [problem] = caught.value.problems
     assert (problem.line, problem.column) == (5, "sources")
     assert JS_URL in (problem.value or "")
+
+
+# Every link and image in the page (not in the map's iframe) that leads off the app's host.
+_OFF_HOST_JS = """() => {
+    const off = (url) => new URL(url, location.href).host !== location.host;
+    return {
+        links: [...document.querySelectorAll("a[href]")].filter((a) => off(a.href))
+            .map((a) => a.href),
+        images: [...document.querySelectorAll("img[src]")].filter((i) => off(i.src))
+            .map((i) => i.src),
+    };
+}"""
+PHISHING = {
+    "tiles": "https://evil.example/login",
+    "lang": "www.evil.example",
+    "date": "[x](https://evil.example)",
+    "year": "phish@evil.example",
+    "release": "![x](https://evil.example/x.png)",
+}
+_SITE = ["Treff", "Markt 1", "Münster", "51,95", "7,62", "01.03.2015", ""]
+
+
+def test_a_phishing_link_and_file_name_make_no_links_or_images(
+    app_url: str, watched: Watched
+) -> None:
+    page = watched.page
+    dashboard = Dashboard(page, app_url)
+    dashboard.open("?" + urlencode(PHISHING))
+    alerts = page.get_by_test_id("stAlert")
+    expect(alerts).to_have_count(len(PHISHING), timeout=STEP_TIMEOUT_MS)
+    shown = " ".join(alerts.all_text_contents()).replace("\u2060", "")
+    for value in PHISHING.values():
+        assert value in shown
+    assert page.evaluate(_OFF_HOST_JS) == {"links": [], "images": []}
+
+    name = "www.evil.example a@evil.example.csv"
+    _upload_and_show(dashboard, name, _upload_csv([HEADER, _SITE]), 1, 1)
+    caption = page.get_by_test_id("stCaptionContainer").first
+    expect(caption).to_contain_text("www\u2060.evil")
+    sidebar = page.get_by_test_id("stSidebar")
+    expect(sidebar.get_by_text("Eigene Daten (www", exact=False)).to_be_visible()
+    assert page.evaluate(_OFF_HOST_JS) == {"links": [], "images": []}
+    watched.assert_clean()
