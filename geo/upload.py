@@ -87,6 +87,9 @@ class UploadLimits:
     # may list several links and keep the longer limit).
     max_cell_chars: int = 10_000
     max_text_chars: int = 2_000
+    # All cells together: what the 5 MB file limit allows as CSV text. An .xlsx could repeat
+    # one shared string in every cell, so a small file would fill every page and map step.
+    max_total_chars: int = 10_000_000
     # The replay has a frame per month and the report a panel per year from the earliest date
     # to the latest, so a span of decades would build thousands of frames.
     max_date_span_years: int = 30
@@ -502,9 +505,20 @@ def _table(
     rows: list[tuple[str, ...]] = []
     lines: list[int] = []
     problems: list[DataProblem] = []
+    total_chars = 0
     for line, cells in records:
         cells = list(cells)
         _check_lengths(cells, columns, filename, line, limits.max_cell_chars)
+        total_chars += sum(map(len, cells))
+        if total_chars > limits.max_total_chars:
+            _fail(
+                filename,
+                line,
+                None,
+                None,
+                f"the cells hold more than the limit of {limits.max_total_chars:,} characters "
+                "in all",
+            )
         if not any(c.strip() for c in cells):
             continue
         if kind == "csv" and len(rows) + len(problems) >= limits.max_rows:

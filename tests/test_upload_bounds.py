@@ -447,3 +447,16 @@ def test_cli_geocoder_answer_that_is_not_finite_is_cached_as_not_found(
     entry = GeocodeCache.load(cache_path).get(structured_query(centre))
     assert entry is not None
     assert (entry.lat, entry.lon) == (None, None)
+
+
+def test_one_shared_string_repeated_in_every_row_is_refused_by_the_total_text_limit(
+    tmp_path: Path,
+) -> None:
+    long_name = "Integrationszentrum " * 60  # 1,200 characters: under the per-cell limits
+    rows = [["Name", "Start", "Lat", "Lon"]]
+    rows += [[long_name, "2013", 50.94, 6.96] for _ in range(9_000)]
+    path = tmp_path / "repeated.xlsx"
+    path.write_bytes(corpus.xlsx(rows))
+    assert path.stat().st_size < 500_000
+    message = refused(path)
+    assert "more than the limit of 10,000,000 characters in all" in message
