@@ -157,16 +157,15 @@ def _read_upload(digest: str, name: str, _data: bytes) -> RawTable | tuple[DataP
     """The parsed upload, or its problems, once per content (`digest`, its sha256) and name, so
     a rerun with the same file does not parse it again (a table is immutable, safe to share).
     It is read in a worker process under `UPLOAD_BUDGET`, so a file no check foresaw ends in a
-    message and the server's other sessions never notice."""
+    message and the server's other sessions never notice.
+    A stopped worker raises (`BudgetExceeded`), so it is not cached: a busy moment is no verdict
+    on the file."""
     try:
         return run_within_budget(
             read_table, _data, name, limits=UPLOAD_LIMITS, budget=UPLOAD_BUDGET
         )
     except DataFileError as exc:
         return exc.problems
-    except KiAtlasError as exc:
-        lang = st.session_state.get(keys.LANG, "de")
-        return (DataProblem(name, None, None, None, _budget_message(exc, lang)),)
 
 
 # The message for each limit a worker can hit (`BudgetExceeded.limit`).
@@ -181,8 +180,10 @@ BUDGET_MESSAGES = {
 def _budget_message(exc: KiAtlasError, lang: str) -> str:
     """A stopped worker's message in the page's language (the limit and its value)."""
     if isinstance(exc, BudgetExceeded) and exc.limit in BUDGET_MESSAGES:
-        in_bytes = exc.limit in {"memory", "result"}
-        amount = f"{exc.amount / 2**30:.1f} GiB" if in_bytes else f"{exc.amount:.0f} s"
+        if exc.limit in {"memory", "result"}:
+            amount = f"{exc.amount / 2**20:,.0f} MiB"
+        else:
+            amount = f"{exc.amount:.0f} s"
         return t(BUDGET_MESSAGES[exc.limit], lang, amount=amount)
     return t("budget_failed", lang)
 
@@ -701,7 +702,7 @@ def _export_tab(data: Dataset, lang: str) -> None:
                     sites_credit=credit,
                 )
         except UsageError as exc:
-            st.error(escape_markdown(exc))
+            st.error(t("export_too_large", lang, detail=escape_markdown(exc)))
         except KiAtlasError as exc:
             st.error(_budget_message(exc, lang))
         else:
@@ -804,7 +805,12 @@ def _own_data_tab(lang: str) -> None:
     if upload is None:
         return
     data = upload.getvalue()
-    table = _read_upload(hashlib.sha256(data).hexdigest(), upload.name, data)
+    try:
+        table = _read_upload(hashlib.sha256(data).hexdigest(), upload.name, data)
+    except KiAtlasError as exc:
+        st.error(t("app_own_unreadable", lang, file=escape_markdown(upload.name)))
+        st.error(_budget_message(exc, lang))
+        return
     if not isinstance(table, RawTable):
         st.error(t("app_own_unreadable", lang, file=escape_markdown(upload.name)))
         _show_problems(table, lang)

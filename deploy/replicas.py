@@ -140,6 +140,8 @@ class ReplicaSet:
                 encoding="utf-8",
             )
             command = [nginx_binary(), "-p", str(self.runtime_dir), "-c", str(config)]
+            # Its own error log from the start (else nginx first tries /var/log/nginx).
+            command += ["-e", str(self.runtime_dir / "error.log")]
             log = self.runtime_dir / "nginx-stderr.log"
             with log.open("wb") as out:
                 self.nginx = subprocess.Popen(

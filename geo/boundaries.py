@@ -45,7 +45,8 @@ from shapely.geometry import MultiPolygon, Point, Polygon, mapping, shape
 from shapely.geometry.base import BaseGeometry
 
 from geo.atomic import write_text_atomic
-from geo.errors import BoundaryError
+from geo.csvfile import read_file_bytes
+from geo.errors import BoundaryError, DataFileError
 
 Fetch = Callable[[str, float], bytes]
 
@@ -62,6 +63,8 @@ USER_AGENT = "KI-Atlas-NRW/0.1 (one-off boundary download; python-urllib)"
 DEFAULT_TIMEOUT = 120.0
 # The whole cache file (three layers) should stay "a few hundred KB" so the map loads quickly.
 MAX_CACHE_BYTES = 450_000
+# No boundaries file of the project comes near this; a larger one is not what was meant.
+MAX_FILE_BYTES = 50_000_000
 # Tried in order until the file fits MAX_CACHE_BYTES (degrees; 0.001 is roughly 70-110 m).
 TOLERANCES = (0.0005, 0.001, 0.002, 0.004, 0.008, 0.016)
 GRID = 1e-5  # coordinates are rounded to 5 decimals (about 1 m)
@@ -297,12 +300,13 @@ def _load_outline(path: Path, notice: str) -> Boundaries:
 
 
 def _read_json(path: Path, label: str) -> dict[str, Any]:
+    """A boundaries file's JSON; only a regular file is read, and at most `MAX_FILE_BYTES`."""
+    if not Path(path).exists():
+        raise BoundaryError(f"{label}: file not found")
     try:
-        raw = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise BoundaryError(f"{label}: file not found") from None
-    except OSError as exc:
-        raise BoundaryError(f"{label}: cannot read file ({exc.strerror or exc})") from None
+        raw = read_file_bytes(Path(path), label, max_bytes=MAX_FILE_BYTES)
+    except DataFileError as exc:
+        raise BoundaryError(f"{label}: {exc.problems[0].message}") from None
     return _parse_json(raw, label)
 
 

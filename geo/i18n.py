@@ -98,10 +98,10 @@ _STRINGS: dict[str, dict[str, str]] = {
         "en": "Kreis boundaries unavailable; showing only the state outline.",
     },
     "boundaries_path_error": {
-        "de": "Die eingestellte Grenzdatei ist nicht nutzbar; die Karte zeigt die mitgelieferten "
-        "BKG-Grenzen (VG5000).",
-        "en": "The configured boundary file cannot be used; the map shows the bundled BKG "
-        "boundaries (VG5000).",
+        "de": "Die eingestellte Grenzdatei ist nicht nutzbar; die Karte zeigt stattdessen die "
+        "nächste verfügbare Quelle.",
+        "en": "The configured boundary file cannot be used; the map shows the next available "
+        "source instead.",
     },
     "error": {"de": "Fehler in den Daten", "en": "Data error"},
     "chart_title": {"de": "Aufbau der Zentren", "en": "Rollout of the centres"},
@@ -261,9 +261,13 @@ _STRINGS: dict[str, dict[str, str]] = {
         "de": "Abgebrochen: das Ergebnis wäre größer als die Grenze von {amount}.",
         "en": "Stopped: the result would be larger than the limit of {amount}.",
     },
+    "export_too_large": {
+        "de": "Diese Ausgabe wäre zu groß zum Zeichnen ({detail}).",
+        "en": "This output would be too large to draw ({detail}).",
+    },
     "budget_failed": {
-        "de": "Die Verarbeitung ist unerwartet abgebrochen; bitte die Datei prüfen.",
-        "en": "Processing stopped unexpectedly; please check the file.",
+        "de": "Die Verarbeitung ist unerwartet abgebrochen.",
+        "en": "Processing stopped unexpectedly.",
     },
     "app_export_gif": {"de": "GIF herunterladen ({size})", "en": "Download the GIF ({size})"},
     "app_export_table": {"de": "Tabelle der Zentren am {date}", "en": "Table of centres on {date}"},

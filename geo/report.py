@@ -81,10 +81,17 @@ FRAME_MS_RANGE = (20, 60_000)
 MAP_DPI_RANGE = (10, 600)
 GIF_DPI_RANGE = (10, 200)
 # Pixel budgets, checked before anything is drawn: one raster page, and all frames of a GIF
-# (each frame is kept until the file is written): 250 million fit the 71 months of the data at
-# 200 dpi, or 29 years of months at 100 dpi.
+# (each frame is kept until the file is written): 300 million fit the 71 months of the data at
+# 200 dpi, or the 30 years an upload may span (362 months) at the dashboard's 100 dpi.
 MAX_PAGE_PIXELS = 36_000_000
-MAX_GIF_PIXELS = 250_000_000
+MAX_GIF_PIXELS = 300_000_000
+# What the CLI's warning calls each boundary source that replaced an unusable configured file.
+BOUNDARY_SOURCES = {
+    "cache": "the downloaded VG250 boundaries",
+    "bkg": "the downloaded VG250 boundaries",
+    "bundled": "the committed VG5000 boundaries",
+    "outline": "the state outline only",
+}
 # Leaflet pixels to points on paper: markers keep their on-screen size in points.
 MARKER_PT = 0.7
 LINE_PT = 0.75
@@ -891,7 +898,8 @@ def run_report_cli(
         timeline, boundaries = load()
         if boundaries.error:
             print(
-                f"warning: {boundaries.error}; drawing the {boundaries.source} boundaries", file=err
+                f"warning: {boundaries.error}; drawing {BOUNDARY_SOURCES[boundaries.source]}",
+                file=err,
             )
         data = job(timeline, boundaries, err)
         write_bytes_atomic(args.out, data)

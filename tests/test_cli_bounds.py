@@ -363,11 +363,11 @@ def test_the_pixel_budget_refuses_before_drawing(data: tuple[Timeline, Boundarie
         )
 
     def long_gif() -> None:
-        months = [date(1990 + i // 12, i % 12 + 1, 1) for i in range(400)]
+        months = [date(1980 + i // 12, i % 12 + 1, 1) for i in range(500)]
         with pytest.raises(UsageError) as caught:
             render_animation(*data, months=months, dpi=100)
         assert str(caught.value) == (
-            "400 frames of 1000 x 707 px at 100 dpi is more than the limit of "
+            "500 frames of 1000 x 707 px at 100 dpi is more than the limit of "
             f"{MAX_GIF_PIXELS / 1e6:g} million pixels; use a lower dpi"
         )
 

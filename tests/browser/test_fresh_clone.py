@@ -51,7 +51,7 @@ def test_a_fresh_clone_in_an_empty_folder_shows_the_whole_map(
         assert frame.locator("path.ki-kreis").count() == 53
         assert "© GeoBasis-DE / BKG 2021 (Daten verändert)" in frame.locator("body").inner_text()
         assert page.locator(ERROR_ELEMENTS).count() == 0
-        # The README's screenshot (docs/screenshot.png is a copy): 25.04.2014, "49 centres".
+        # The README's screenshot (docs/screenshot.png is a copy): 25.04.2014, 40 open, 5 uncertain.
         page.set_viewport_size(README_VIEWPORT)
         page.goto(url + "/?date=2014-04-25")
         frame = page.locator(MAP_FRAME).element_handle().content_frame()

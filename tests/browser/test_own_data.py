@@ -18,6 +18,8 @@ from tests.hostile_corpus import styles_bomb
 pytestmark = pytest.mark.browser
 
 SAMPLE_NAME = "beispiel-standorte.csv"
+# How the page writes a file name: a word joiner before each dot, so it never becomes a link.
+SHOWN_NAME = SAMPLE_NAME.replace(".", "\u2060.")
 KI_ALL = {"open": 54, "uncertain": 0, "approved": 0, "total": 54}
 UPLOAD_TIMEOUT_MS = 30_000
 
@@ -75,7 +77,7 @@ def _assert_no_traceback(page: Page) -> None:
 
 def _expect_own_subtitle(page: Page) -> None:
     subtitle = page.get_by_test_id("stCaptionContainer").filter(has_text="Eigene Daten:")
-    expect(subtitle).to_contain_text(f"{SAMPLE_NAME} (5 Standorte)")
+    expect(subtitle).to_contain_text(f"{SHOWN_NAME} (5 Standorte)")
 
 
 def test_applying_the_upload_names_the_file_in_the_subtitle_at_once(dashboard) -> None:
@@ -86,7 +88,7 @@ def test_applying_the_upload_names_the_file_in_the_subtitle_at_once(dashboard) -
     _apply(page, 5, 5)
     # Without any further click: the page heading and the sidebar follow the new dataset.
     _expect_own_subtitle(page)
-    expect(page.get_by_test_id("stSidebar")).to_contain_text(f"Eigene Daten ({SAMPLE_NAME})")
+    expect(page.get_by_test_id("stSidebar")).to_contain_text(f"Eigene Daten ({SHOWN_NAME})")
 
 
 def test_sample_upload_replays_its_five_sites_from_its_last_month(dashboard) -> None:
@@ -126,11 +128,11 @@ def test_switching_the_dataset_back_shows_the_54_centres_again(dashboard, months
     dashboard.wait_for_url_date(months[-1])
     expect(dashboard.date_slider()).to_have_attribute("aria-valuetext", _month_text(months[-1]))
     subtitle = page.get_by_test_id("stCaptionContainer").first
-    expect(subtitle).not_to_contain_text(SAMPLE_NAME)
+    expect(subtitle).not_to_contain_text(SHOWN_NAME)
 
     # And back to the upload, which the session still holds.
     dashboard.mark_markers_stale()
-    _choose_dataset(page, f"Eigene Daten ({SAMPLE_NAME})")
+    _choose_dataset(page, f"Eigene Daten ({SHOWN_NAME})")
     dashboard.wait_for_counts(data.timeline.snapshot(data.months[-1]).counts)
     dashboard.wait_for_url_date(data.months[-1])
     expect(dashboard.date_slider()).to_have_attribute(
@@ -147,7 +149,7 @@ def test_a_binary_file_is_refused_with_a_problem_table_and_the_ki_map_still_work
     garbage = bytes(range(256)) * 8
     _upload(page, "kaputt.csv", garbage)
     alert = page.get_by_test_id("stAlertContentError")
-    expect(alert).to_contain_text("„kaputt.csv“ kann nicht gelesen werden")
+    expect(alert).to_contain_text("„kaputt\u2060.csv“ kann nicht gelesen werden")
     rows = _problem_rows(page)
     assert rows == [["kaputt.csv", "1", "", "byte 0x00", "binary data, not a text file"]]
     expect(page.get_by_role("button", name="Daten übernehmen")).to_have_count(0)
@@ -213,7 +215,6 @@ def test_an_xlsx_bomb_in_one_session_leaves_another_sessions_steps_under_a_secon
         other.step("ArrowRight", month, timeline.snapshot(month).counts)
         steps_ms.append((time.perf_counter() - started) * 1000)
     alert = page.get_by_test_id("stAlertContentError")
-    # The file name is shown as text, with a word joiner before its dot (no autolink).
     expect(alert).to_contain_text("„styles-bomb\u2060.xlsx“ kann nicht gelesen werden")
     assert any("styles.xml" in row[-1] for row in _problem_rows(page))
     _assert_no_traceback(page)
