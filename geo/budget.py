@@ -94,6 +94,10 @@ _REAP_SECONDS = 5.0
 
 _wait = multiprocessing.connection.wait
 _context_lock = threading.Lock()
+# Starting a process polls every other live child (multiprocessing's `_cleanup`), and a poll of a
+# forkserver child reads its exit code from a pipe: two threads reading it at once could leave
+# one with a made-up code. Every start, poll and join of a worker holds this lock.
+_process_lock = threading.RLock()
 _context: Any = None
 
 
@@ -133,7 +137,8 @@ def run_within_budget(func: Callable[..., T], /, *args: Any, budget: Budget, **k
     timed_out = too_big = False
     exitcode: int | None = None
     try:
-        proc.start()
+        with _process_lock:
+            proc.start()
         writer.close()
         payload, timed_out, too_big = _collect(reader, proc, budget)
     finally:
@@ -218,11 +223,12 @@ def _collect(reader: Any, proc: Any, budget: Budget) -> tuple[bytes | None, bool
 
 
 def _kill(proc: Any) -> None:
-    try:
-        if proc.exitcode is None:
-            proc.kill()
-    except (OSError, ValueError):  # already gone, or already closed
-        pass
+    with _process_lock:
+        try:
+            if proc.exitcode is None:
+                proc.kill()
+        except (OSError, ValueError):  # already gone, or already closed
+            pass
 
 
 def _reap(proc: Any) -> int | None:
@@ -230,9 +236,10 @@ def _reap(proc: Any) -> int | None:
     its exit code (negative: the signal that ended it)."""
     if proc.pid is None:  # never started
         return None
-    _kill(proc)
-    proc.join(_REAP_SECONDS)
-    exitcode = proc.exitcode
+    with _process_lock:
+        _kill(proc)
+        proc.join(_REAP_SECONDS)
+        exitcode = proc.exitcode
     if exitcode is None:
         _log.error("budget worker %s did not end after SIGKILL", proc.pid)
     else:
