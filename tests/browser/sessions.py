@@ -8,10 +8,11 @@ import time
 from dataclasses import dataclass, field
 from datetime import date
 
-from playwright.async_api import Frame, Page
+from playwright.async_api import Browser, Frame, Page, Playwright
 
 from geo.timeline import Timeline
-from tests.browser.conftest import LOAD_TIMEOUT_MS, MAP_FRAME, VIEWPORT
+from tests.browser.chromium import INSTALL_HINT, chromium_executable
+from tests.browser.conftest import CHROMIUM_ARGS, LOAD_TIMEOUT_MS, MAP_FRAME, VIEWPORT
 
 # Under eight sessions one update may queue behind the others' reruns.
 UPDATE_TIMEOUT_MS = 45_000
@@ -95,3 +96,10 @@ async def open_session(browser, url: str, day: date) -> Page:
         .first.wait_for(timeout=LOAD_TIMEOUT_MS)
     )
     return page
+
+
+async def launch_chromium_async(playwright: Playwright) -> Browser:
+    """Headless Chromium for async tests (Debian's, else Playwright's); missing is an error."""
+    executable = chromium_executable(playwright.chromium)
+    assert executable is not None, INSTALL_HINT
+    return await playwright.chromium.launch(executable_path=str(executable), args=CHROMIUM_ARGS)

@@ -17,11 +17,10 @@ from geo.atomic import write_text_atomic
 from geo.paths import ROOT
 from geo.playback import step_month
 from geo.timeline import Timeline
-from tests.browser.chromium import INSTALL_HINT, chromium_executable
-from tests.browser.conftest import CHROMIUM_ARGS
 from tests.browser.sessions import (
     SessionLog,
     expect_state,
+    launch_chromium_async,
     open_session,
     percentile,
     timed,
@@ -75,11 +74,7 @@ async def _session(page: Page, timeline: Timeline, months: list[date], index: in
 
 async def _run(url: str, timeline: Timeline, months: list[date]) -> list[SessionLog]:
     async with async_playwright() as playwright:
-        executable = chromium_executable(playwright.chromium)
-        assert executable is not None, INSTALL_HINT
-        browser = await playwright.chromium.launch(
-            executable_path=str(executable), args=CHROMIUM_ARGS
-        )
+        browser = await launch_chromium_async(playwright)
         try:
             # Sessions connect one after another (eight cold loads at once exceed the load
             # timeout); then all of them work at the same time.

@@ -22,9 +22,14 @@ from geo.atomic import write_text_atomic
 from geo.paths import ROOT
 from geo.playback import step_month
 from geo.timeline import Timeline
-from tests.browser.chromium import INSTALL_HINT, chromium_executable
-from tests.browser.conftest import CHROMIUM_ARGS, UNREACHABLE_NOMINATIM, VIEWPORT, free_port
-from tests.browser.sessions import SessionLog, expect_state, percentile, timed
+from tests.browser.conftest import UNREACHABLE_NOMINATIM, VIEWPORT, free_port
+from tests.browser.sessions import (
+    SessionLog,
+    expect_state,
+    launch_chromium_async,
+    percentile,
+    timed,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -107,11 +112,7 @@ async def _run(
 ) -> dict[str, float]:
     url = replica_set.url
     async with async_playwright() as playwright:
-        executable = chromium_executable(playwright.chromium)
-        assert executable is not None, INSTALL_HINT
-        browser = await playwright.chromium.launch(
-            executable_path=str(executable), args=CHROMIUM_ARGS
-        )
+        browser = await launch_chromium_async(playwright)
         try:
             for session in sessions:
                 await _open(browser, url, timeline, session)
