@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from pathlib import Path
 
 import pyarrow as pa
 import pytest
@@ -12,26 +11,8 @@ from streamlit.testing.v1 import AppTest
 
 from geo import keys
 from geo.chart import SELECTED_LAYER
-from geo.paths import ROOT
 
 LAST_MONTH = date(2018, 10, 1)
-
-
-@pytest.fixture
-def start(bkg_kreise_path: Path, monkeypatch: pytest.MonkeyPatch):
-    """Run the app, optionally with query parameters, and return the AppTest."""
-    monkeypatch.setenv("KI_BOUNDARIES_PATH", str(bkg_kreise_path))
-    monkeypatch.chdir(ROOT)
-
-    def run(**query: str) -> AppTest:
-        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-        for name, value in query.items():
-            at.query_params[name] = value
-        at.run()
-        assert not at.exception, at.exception
-        return at
-
-    return run
 
 
 def kpis(at: AppTest) -> dict[str, str]:

@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from geo import keys
 from geo.i18n import escape_markdown
-from geo.paths import ROOT
 from geo.upload import GeocodeOutcome, sample_csv
 from geo.urlstate import ViewState, parse_view
 from tests.factories import make_centre
@@ -84,23 +82,6 @@ def test_every_link_parameter_notice_is_text(name: str, payload: str) -> None:
     assert notices
     for notice in notices:
         assert_text(escape_markdown(notice), payload[:20])
-
-
-@pytest.fixture
-def start(bkg_kreise_path: Path, monkeypatch: pytest.MonkeyPatch):
-    """Run the app with query parameters and return the AppTest."""
-    monkeypatch.setenv("KI_BOUNDARIES_PATH", str(bkg_kreise_path))
-    monkeypatch.chdir(ROOT)
-
-    def run(**query: str) -> AppTest:
-        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-        for name, value in query.items():
-            at.query_params[name] = value
-        at.run()
-        assert not at.exception, at.exception
-        return at
-
-    return run
 
 
 def test_a_phishing_link_gives_notices_without_links(start) -> None:
