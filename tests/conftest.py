@@ -1,4 +1,4 @@
-"""Shared test fixtures: paths to the repository's data and to its committed BKG polygons."""
+"""Shared test fixtures: the committed BKG polygons and a runner for AppTests of the page."""
 
 from __future__ import annotations
 
