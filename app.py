@@ -181,7 +181,7 @@ def _budget_message(exc: KiAtlasError, lang: str) -> str:
     """A stopped worker's message in the page's language (the limit and its value)."""
     if isinstance(exc, BudgetExceeded) and exc.limit in BUDGET_MESSAGES:
         if exc.limit in {"memory", "result"}:
-            amount = f"{exc.amount / 2**20:,.0f} MiB"
+            amount = f"{exc.amount / 2**20:.0f} MiB"
         else:
             amount = f"{exc.amount:.0f} s"
         return t(BUDGET_MESSAGES[exc.limit], lang, amount=amount)
@@ -701,8 +701,8 @@ def _export_tab(data: Dataset, lang: str) -> None:
                     title=title,
                     sites_credit=credit,
                 )
-        except UsageError as exc:
-            st.error(t("export_too_large", lang, detail=escape_markdown(exc)))
+        except UsageError:
+            st.error(t("export_too_large", lang, months=len(months)))
         except KiAtlasError as exc:
             st.error(_budget_message(exc, lang))
         else:
@@ -808,7 +808,6 @@ def _own_data_tab(lang: str) -> None:
     try:
         table = _read_upload(hashlib.sha256(data).hexdigest(), upload.name, data)
     except KiAtlasError as exc:
-        st.error(t("app_own_unreadable", lang, file=escape_markdown(upload.name)))
         st.error(_budget_message(exc, lang))
         return
     if not isinstance(table, RawTable):

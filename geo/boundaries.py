@@ -28,6 +28,7 @@ __all__ = [
 
 import http.client
 import json
+import os
 import re
 import urllib.error
 import urllib.parse
@@ -301,8 +302,12 @@ def _load_outline(path: Path, notice: str) -> Boundaries:
 
 def _read_json(path: Path, label: str) -> dict[str, Any]:
     """A boundaries file's JSON; only a regular file is read, and at most `MAX_FILE_BYTES`."""
-    if not Path(path).exists():
-        raise BoundaryError(f"{label}: file not found")
+    try:
+        os.stat(path)
+    except FileNotFoundError:
+        raise BoundaryError(f"{label}: file not found") from None
+    except OSError:
+        pass  # read_file_bytes below words it
     try:
         raw = read_file_bytes(Path(path), label, max_bytes=MAX_FILE_BYTES)
     except DataFileError as exc:

@@ -236,9 +236,11 @@ def _reap(proc: Any) -> int | None:
     its exit code (negative: the signal that ended it)."""
     if proc.pid is None:  # never started
         return None
+    _kill(proc)
+    # Wait for the end without reading its code (a select only), so the lock is never held
+    # while waiting and other sessions' workers can start meanwhile.
+    multiprocessing.connection.wait([proc.sentinel], timeout=_REAP_SECONDS)
     with _process_lock:
-        _kill(proc)
-        proc.join(_REAP_SECONDS)
         exitcode = proc.exitcode
     if exitcode is None:
         _log.error("budget worker %s did not end after SIGKILL", proc.pid)

@@ -262,8 +262,8 @@ _STRINGS: dict[str, dict[str, str]] = {
         "en": "Stopped: the result would be larger than the limit of {amount}.",
     },
     "export_too_large": {
-        "de": "Diese Ausgabe wäre zu groß zum Zeichnen ({detail}).",
-        "en": "This output would be too large to draw ({detail}).",
+        "de": "Ein GIF mit {months} Monaten wäre zu groß zum Zeichnen.",
+        "en": "A GIF of {months} months would be too large to draw.",
     },
     "budget_failed": {
         "de": "Die Verarbeitung ist unerwartet abgebrochen.",

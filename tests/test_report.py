@@ -476,3 +476,26 @@ def test_default_loader_reads_the_repository_data(bkg_kreise_path: Path) -> None
     assert len(timeline.centres) == 54
     assert boundaries.has_kreise
     assert boundaries.source == "env"
+
+
+def test_an_unusable_boundaries_path_is_a_warning_and_the_map_is_drawn_all_the_same(
+    data: tuple[Timeline, Boundaries], tmp_path: Path
+) -> None:
+    timeline, _ = data
+    missing = tmp_path / "grenzen.geojson"
+    boundaries = load_boundaries(
+        env={"KI_BOUNDARIES_PATH": str(missing)},
+        cache_dir=tmp_path / "cache",
+        outline_path=paths.OUTLINE_GEOJSON,
+        bundled_path=paths.BOUNDARIES_GEOJSON,
+    )
+    out, err = io.StringIO(), io.StringIO()
+    target = tmp_path / "karte.png"
+    argv = ["--date", "2016-07-01", "--out", str(target), "--dpi", "50"]
+    code = run_report_cli(argv, out=out, err=err, load=lambda: (timeline, boundaries))
+    assert code == 0
+    assert err.getvalue() == (
+        f"warning: KI_BOUNDARIES_PATH={missing}: file not found; "
+        "drawing the committed VG5000 boundaries\n"
+    )
+    assert target.stat().st_size > 0
