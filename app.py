@@ -20,50 +20,11 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo import keys, paths
-from geo.assets import app_root, install_static_assets, publish_json, static_url
-from geo.boundaries import Boundaries, load_boundaries
 from geo.budget import EXPORT_BUDGET, UPLOAD_BUDGET, run_within_budget
-from geo.centres import load_centres
-from geo.chart import with_selected_day
-from geo.dataset import KI_FIRST_MONTH, Dataset
 from geo.errors import BudgetExceeded, DataFileError, DataProblem, KiAtlasError, UsageError
-from geo.export import CSV_SEPARATORS, export_filename, standalone_html, table_csv
-from geo.factcheck import factcheck_table
-from geo.fuzzydate import FuzzyDate
-from geo.geocode import NOMINATIM_URL, make_nominatim_geocode
 from geo.i18n import LANGUAGES, escape_markdown, t
-from geo.mapview import (
-    ReleaseLink,
-    boundary_layers,
-    build_base_map,
-    centre_layer,
-    kreis_layer,
-)
-from geo.milestones import Milestone, load_milestones
-from geo.playback import (
-    DEFAULT_SPEED,
-    SPEEDS,
-    interval_seconds,
-    jump_targets,
-    next_frame,
-    step_month,
-)
-from geo.press import PressRelease, load_press_releases
-from geo.presssearch import (
-    RESULT_CSS,
-    SearchQuery,
-    all_tags,
-    date_span,
-    hit_html,
-    release_centres,
-    releases_by_centre,
-    search,
-    tag_label,
-)
-from geo.report import render_animation, render_map, render_small_multiples, report_filename
-from geo.table import centres_table
-from geo.timeline import CentreState, Snapshot, Timeline
-from geo.upload import (
+from geo.ingest.geocode import NOMINATIM_URL, make_nominatim_geocode
+from geo.ingest.upload import (
     FIELD_LABEL_KEYS,
     FIELDS,
     REQUIRED_FIELDS,
@@ -78,7 +39,46 @@ from geo.upload import (
     sample_csv,
     upload_timeline,
 )
-from geo.urlstate import TILES, ViewState, parse_view, view_to_query
+from geo.model.playback import (
+    DEFAULT_SPEED,
+    SPEEDS,
+    interval_seconds,
+    jump_targets,
+    next_frame,
+    step_month,
+)
+from geo.model.timeline import CentreState, Snapshot, Timeline
+from geo.outputs.export import CSV_SEPARATORS, export_filename, standalone_html, table_csv
+from geo.outputs.report import render_animation, render_map, render_small_multiples, report_filename
+from geo.sources.boundaries import Boundaries, load_boundaries
+from geo.sources.centres import load_centres
+from geo.sources.fuzzydate import FuzzyDate
+from geo.sources.milestones import Milestone, load_milestones
+from geo.sources.press import PressRelease, load_press_releases
+from geo.views.assets import app_root, install_static_assets, publish_json, static_url
+from geo.views.chart import with_selected_day
+from geo.views.dataset import KI_FIRST_MONTH, Dataset
+from geo.views.factcheck import factcheck_table
+from geo.views.mapview import (
+    ReleaseLink,
+    boundary_layers,
+    build_base_map,
+    centre_layer,
+    kreis_layer,
+)
+from geo.views.presssearch import (
+    RESULT_CSS,
+    SearchQuery,
+    all_tags,
+    date_span,
+    hit_html,
+    release_centres,
+    releases_by_centre,
+    search,
+    tag_label,
+)
+from geo.views.table import centres_table
+from geo.views.urlstate import TILES, ViewState, parse_view, view_to_query
 
 REPORT_FORMATS = ("png", "svg", "pdf")
 UPLOAD_LIMITS = UploadLimits()

@@ -79,13 +79,13 @@ class Budget:
 
 
 # Every number the dashboard's budgets use, in one place. The memory limits include the worker's
-# baseline: a forkserver child with geo.upload, geo.report and geo.export imported already maps
-# about 450 MiB of address space (about 130 MiB resident).
+# baseline: a forkserver child with geo.ingest.upload, geo.outputs.report and
+# geo.outputs.export imported already maps about 450 MiB of address space (about 130 MiB resident).
 UPLOAD_BUDGET = Budget(memory_bytes=GIB, cpu_seconds=20, wall_seconds=30.0, task="upload")
 EXPORT_BUDGET = Budget(memory_bytes=3 * GIB // 2, cpu_seconds=60, wall_seconds=90.0, task="export")
 
 # Imported once by the forkserver, so that each worker starts with them loaded.
-PRELOAD = ("geo.budget", "geo.upload", "geo.report", "geo.export")
+PRELOAD = ("geo.budget", "geo.ingest.upload", "geo.outputs.report", "geo.outputs.export")
 
 _WORKER_NAME = "ki-atlas-budget"
 _WARM_UP = Budget(memory_bytes=GIB, cpu_seconds=30, wall_seconds=60.0, task="warm-up")

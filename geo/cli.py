@@ -2,7 +2,7 @@
 
 Every command returns an exit code and prints clear messages; expected failures never print a
 traceback. Exit codes: 0 fine, 1 a problem (bad data, a value a command refuses), 2 a command
-line that does not parse. `report` answers 1 for any bad argument (see `geo.report`).
+line that does not parse. `report` answers 1 for any bad argument (see `geo.outputs.report`).
 """
 
 from __future__ import annotations
@@ -20,11 +20,11 @@ from pathlib import Path
 from typing import NoReturn, TextIO
 
 from geo import paths
-from geo.centres import load_centres
 from geo.errors import KiAtlasError, UsageError
-from geo.milestones import load_milestones
-from geo.press import run_parse_cli
-from geo.timeline import CentreState, Timeline
+from geo.model.timeline import CentreState, Timeline
+from geo.sources.centres import load_centres
+from geo.sources.milestones import load_milestones
+from geo.sources.press import run_parse_cli
 
 # A broken file can have thousands of problems; the first ones say enough.
 MAX_PROBLEM_LINES = 20
@@ -41,7 +41,7 @@ class HelpRequested(Exception):
 class CommandParser(argparse.ArgumentParser):
     """argparse that raises instead of printing to sys.stdout/sys.stderr and exiting: a bad
     command line becomes a one-line `UsageError`, `--help` a `HelpRequested`, so each command
-    line (this one, `geo.report`'s) answers on its own streams with its own exit code."""
+    line (this one, `geo.outputs.report`'s) answers on its own streams with its own exit code."""
 
     def error(self, message: str) -> NoReturn:
         raise UsageError(f"{self.prog}: {message} (see `{self.prog} --help`)")
@@ -90,7 +90,8 @@ def _parser() -> argparse.ArgumentParser:
     press.add_argument("file", type=Path)
     press.add_argument("--json", action="store_true", help="print JSON")
 
-    # Its own parser (geo.report) reads the rest of the line; see `python -m geo report --help`.
+    # Its own parser (geo.outputs.report) reads the rest of the line; see
+    # `python -m geo report --help`.
     commands.add_parser(
         "report", add_help=False, help="print-ready map (PNG/SVG/PDF), year panels or GIF"
     )
@@ -209,7 +210,7 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _geocode(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from geo.geocode import run_cli
+    from geo.ingest.geocode import run_cli
 
     return run_cli(
         centres_path=args.centres, cache_path=args.cache, only=args.only, out=out, err=err
@@ -217,7 +218,7 @@ def _geocode(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _boundaries(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from geo.boundaries import run_fetch_cli
+    from geo.sources.boundaries import run_fetch_cli
 
     return run_fetch_cli(cache_dir=paths.CACHE_DIR, out=out, err=err)
 
@@ -228,7 +229,7 @@ def _press(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     # Imported here: only this command needs matplotlib.
-    from geo.report import load_report_data, run_report_cli
+    from geo.outputs.report import load_report_data, run_report_cli
 
     load = functools.partial(load_report_data, centres_path=args.centres)
     return run_report_cli(args.rest, out=out, err=err, load=load)

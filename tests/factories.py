@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from geo.centres import Centre
-from geo.fuzzydate import FuzzyDate
-from geo.milestones import Milestone
+from geo.sources.centres import Centre
+from geo.sources.fuzzydate import FuzzyDate
+from geo.sources.milestones import Milestone
 
 _BASE = Centre(
     id="kreis-test",

@@ -17,7 +17,7 @@ import pytest
 from geo import budget as budget_module
 from geo.budget import EXPORT_BUDGET, UPLOAD_BUDGET, Budget, run_within_budget
 from geo.errors import BudgetExceeded, DataFileError, KiAtlasError, UsageError
-from geo.upload import RawTable, read_table, sample_csv
+from geo.ingest.upload import RawTable, read_table, sample_csv
 from tests import budget_targets as bt
 
 GIB = 1 << 30

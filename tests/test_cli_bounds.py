@@ -25,12 +25,10 @@ from bench.synthetic import synthetic_centres
 from PIL import Image
 
 from geo import paths
-from geo.atomic import write_bytes_atomic
-from geo.boundaries import Boundaries
 from geo.cli import main
-from geo.csvfile import read_file_bytes
 from geo.errors import DataFileError, UsageError
-from geo.report import (
+from geo.model.timeline import Timeline
+from geo.outputs.report import (
     FRAME_MS_RANGE,
     MAX_GIF_PIXELS,
     MAX_PAGE_PIXELS,
@@ -39,7 +37,9 @@ from geo.report import (
     render_map,
     run_report_cli,
 )
-from geo.timeline import Timeline
+from geo.sources.atomic import write_bytes_atomic
+from geo.sources.boundaries import Boundaries
+from geo.sources.csvfile import read_file_bytes
 
 # A subprocess that tried to read /dev/zero into memory died here before the fix; a working
 # command stays far below it.

@@ -30,9 +30,9 @@ from geopy.exc import (
 )
 
 from geo import paths
-from geo.boundaries import CACHE_FILENAME, load_boundaries, run_fetch_cli, urllib_fetch
-from geo.centres import load_centres
-from geo.geocode import GeocodeCache, run_cli
+from geo.ingest.geocode import GeocodeCache, run_cli
+from geo.sources.boundaries import CACHE_FILENAME, load_boundaries, run_fetch_cli, urllib_fetch
+from geo.sources.centres import load_centres
 
 NOW = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
 
@@ -230,7 +230,7 @@ def version_text(kind, k):
 CHILD = r'''
 import os, signal, sys
 from pathlib import Path
-from geo.atomic import write_text_atomic
+from geo.sources.atomic import write_text_atomic
 
 kind, path, hook = sys.argv[1], Path(sys.argv[2]), sys.argv[3]
 

@@ -22,13 +22,13 @@ from pathlib import Path
 import pytest
 
 from geo import paths
-from geo.centres import CENTRE_COLUMNS, load_centres
 from geo.cli import MAX_PROBLEM_LINES, main
-from geo.csvfile import MAX_CSV_BYTES
 from geo.errors import DataFileError, PressFormatError
-from geo.milestones import load_milestones
-from geo.press import PRESS_COLUMNS, load_press_releases, read_listing
-from geo.urlstate import ViewState, parse_view
+from geo.sources.centres import CENTRE_COLUMNS, load_centres
+from geo.sources.csvfile import MAX_CSV_BYTES
+from geo.sources.milestones import load_milestones
+from geo.sources.press import PRESS_COLUMNS, load_press_releases, read_listing
+from geo.views.urlstate import ViewState, parse_view
 
 Mutation = Callable[[bytes], bytes]
 Expected = tuple[int | None, str | None, str | None, str]  # line, column, value, words

@@ -9,12 +9,16 @@ import pytest
 
 from geo import i18n
 from geo.i18n import LANGUAGES, t
+from geo.model.playback import SPEEDS
+from geo.model.timeline import CentreState
 from geo.paths import ROOT
-from geo.playback import SPEEDS
-from geo.timeline import CentreState
-from geo.urlstate import TILES
+from geo.views.urlstate import TILES
 
-SOURCES = [ROOT / "app.py", *sorted((ROOT / "geo").glob("*.py"))]
+SOURCES = [
+    ROOT / "app.py",
+    *sorted((ROOT / "geo").rglob("*.py")),
+    *sorted((ROOT / "ui").rglob("*.py")),
+]
 
 
 def _literal_keys() -> set[str]:

@@ -45,11 +45,11 @@ from playwright.sync_api import Error as PlaywrightError  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from geo import keys, paths  # noqa: E402
-from geo.atomic import write_text_atomic  # noqa: E402
-from geo.boundaries import load_boundaries  # noqa: E402
-from geo.centres import load_centres  # noqa: E402
-from geo.playback import step_month  # noqa: E402
-from geo.timeline import Timeline  # noqa: E402
+from geo.model.playback import step_month  # noqa: E402
+from geo.model.timeline import Timeline  # noqa: E402
+from geo.sources.atomic import write_text_atomic  # noqa: E402
+from geo.sources.boundaries import load_boundaries  # noqa: E402
+from geo.sources.centres import load_centres  # noqa: E402
 from tests.bench import PROFILER  # noqa: E402
 from tests.bench.synthetic import write_synthetic_centres  # noqa: E402
 from tests.browser.conftest import (  # noqa: E402
@@ -440,9 +440,9 @@ def scale_browser_benchmark(boundaries: Path, centres_path: Path, timeline: Time
 
 
 def report_benchmark(boundaries_path: Path, timeline: Timeline) -> dict[str, Any]:
-    """Seconds for one 300-dpi PNG and the whole GIF through `geo.report`, if it exists."""
+    """Seconds for one 300-dpi PNG and the whole GIF through `geo.outputs.report`, if it exists."""
     try:
-        from geo.report import render_animation, render_map
+        from geo.outputs.report import render_animation, render_map
     except ImportError as exc:
         return {"available": False, "reason": str(exc)}
     boundaries = load_boundaries(

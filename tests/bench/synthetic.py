@@ -19,8 +19,8 @@ from typing import Any
 import numpy as np
 import shapely
 
-from geo.centres import NRW_BBOX, Centre, load_centres, write_centres
-from geo.fuzzydate import FuzzyDate
+from geo.sources.centres import NRW_BBOX, Centre, load_centres, write_centres
+from geo.sources.fuzzydate import FuzzyDate
 
 # Municipal keys inside a Kreis below 100 are real places; synthetic ones start above them.
 FIRST_LOCAL_KEY = 100

@@ -20,10 +20,10 @@ import pytest
 from playwright.sync_api import Browser, Frame, FrameLocator, Locator, Page, sync_playwright
 
 from deploy.replicas import HEALTH_PATH, wait_healthy
-from geo.centres import load_centres
-from geo.dataset import KI_FIRST_MONTH, event_months
+from geo.model.timeline import Timeline
 from geo.paths import CENTRES_CSV, ROOT
-from geo.timeline import Timeline
+from geo.sources.centres import load_centres
+from geo.views.dataset import KI_FIRST_MONTH, event_months
 from tests.browser.chromium import INSTALL_HINT, chromium_executable
 
 CHROMIUM_ARGS = [

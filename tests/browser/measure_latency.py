@@ -19,11 +19,11 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import Browser, sync_playwright  # noqa: E402
 
-from geo.atomic import write_text_atomic  # noqa: E402
-from geo.centres import load_centres  # noqa: E402
+from geo.model.playback import step_month  # noqa: E402
+from geo.model.timeline import Timeline  # noqa: E402
 from geo.paths import CENTRES_CSV  # noqa: E402
-from geo.playback import step_month  # noqa: E402
-from geo.timeline import Timeline  # noqa: E402
+from geo.sources.atomic import write_text_atomic  # noqa: E402
+from geo.sources.centres import load_centres  # noqa: E402
 from tests.browser.conftest import (  # noqa: E402
     VIEWPORT,
     Dashboard,

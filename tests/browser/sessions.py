@@ -10,7 +10,7 @@ from datetime import date
 
 from playwright.async_api import Browser, Frame, Page, Playwright
 
-from geo.timeline import Timeline
+from geo.model.timeline import Timeline
 from tests.browser.chromium import INSTALL_HINT, chromium_executable
 from tests.browser.conftest import CHROMIUM_ARGS, LOAD_TIMEOUT_MS, MAP_FRAME, VIEWPORT
 

@@ -10,11 +10,11 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from playwright.sync_api import expect
 
-from geo.centres import load_centres
 from geo.i18n import t
-from geo.mapview import KREIS_FILLS
+from geo.model.playback import step_month
 from geo.paths import CENTRES_CSV, ROOT
-from geo.playback import step_month
+from geo.sources.centres import load_centres
+from geo.views.mapview import KREIS_FILLS
 from tests.browser.conftest import MAP_FRAME
 
 pytestmark = pytest.mark.browser

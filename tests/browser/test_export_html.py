@@ -12,14 +12,14 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-from geo.atomic import write_text_atomic
-from geo.boundaries import Boundaries, load_boundaries
-from geo.export import standalone_html
-from geo.fuzzydate import FuzzyDate
 from geo.i18n import t
-from geo.mapview import KREIS_FILLS, ring_offsets
+from geo.model.timeline import Timeline
+from geo.outputs.export import standalone_html
 from geo.paths import OUTLINE_GEOJSON
-from geo.timeline import Timeline
+from geo.sources.atomic import write_text_atomic
+from geo.sources.boundaries import Boundaries, load_boundaries
+from geo.sources.fuzzydate import FuzzyDate
+from geo.views.mapview import KREIS_FILLS, ring_offsets
 
 pytestmark = pytest.mark.browser
 

@@ -13,10 +13,10 @@ from datetime import date
 import pytest
 from playwright.async_api import Page, async_playwright
 
-from geo.atomic import write_text_atomic
+from geo.model.playback import step_month
+from geo.model.timeline import Timeline
 from geo.paths import ROOT
-from geo.playback import step_month
-from geo.timeline import Timeline
+from geo.sources.atomic import write_text_atomic
 from tests.browser.sessions import (
     SessionLog,
     expect_state,

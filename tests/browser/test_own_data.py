@@ -10,8 +10,8 @@ from datetime import date
 import pytest
 from playwright.sync_api import Page, expect
 
-from geo.dataset import Dataset
-from geo.upload import build_sites, guess_mapping, read_table, sample_csv, upload_timeline
+from geo.ingest.upload import build_sites, guess_mapping, read_table, sample_csv, upload_timeline
+from geo.views.dataset import Dataset
 from tests.browser.conftest import VIEWPORT, Dashboard
 from tests.hostile_corpus import styles_bomb
 

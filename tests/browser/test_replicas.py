@@ -18,10 +18,10 @@ import pytest
 from playwright.async_api import Page, async_playwright
 
 from deploy.replicas import ReplicaSet
-from geo.atomic import write_text_atomic
+from geo.model.playback import step_month
+from geo.model.timeline import Timeline
 from geo.paths import ROOT
-from geo.playback import step_month
-from geo.timeline import Timeline
+from geo.sources.atomic import write_text_atomic
 from tests.browser.conftest import UNREACHABLE_NOMINATIM, VIEWPORT, free_port
 from tests.browser.sessions import (
     SessionLog,

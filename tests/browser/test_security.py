@@ -13,9 +13,9 @@ from urllib.parse import urlencode
 import pytest
 from playwright.sync_api import Browser, Frame, Page, expect
 
-from geo.centres import load_centres
 from geo.errors import DataFileError
 from geo.paths import CENTRES_CSV, PRESS_CSV
+from geo.sources.centres import load_centres
 from tests.browser.conftest import (
     LOAD_TIMEOUT_MS,
     MAP_FRAME,

@@ -1,0 +1,99 @@
+"""What the dashboard replays: the KI centres with the state's statements, or a user's own sites.
+
+Both go through the same map, slider, chart, reports and exports; a `Dataset` bundles what
+those need to know beyond the timeline (its month steps, start years, chart series, title).
+"""
+
+from __future__ import annotations
+
+__all__ = ["KI_FIRST_MONTH", "Dataset", "event_months"]
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+from types import MappingProxyType
+
+import pandas as pd
+
+from geo.i18n import LANGUAGES
+from geo.model.timeline import MilestoneCheck, Timeline, month_starts
+from geo.sources.milestones import Milestone
+from geo.views.chart import chart_days, rollout_chart
+from geo.views.factcheck import chart_marks
+
+# The KI slider starts in January 2012, the year the integration law was passed.
+KI_FIRST_MONTH = date(2012, 1, 1)
+
+
+def event_months(timeline: Timeline, first: date | None = None) -> list[date]:
+    """Month starts from `first` (default: the first event's month) to the month after the last
+    event, so the last change is shown settled: the slider's steps and the GIF's frames.
+    Empty for a timeline without events."""
+    days = timeline.event_days()
+    if not days:
+        return []
+    last = days[-1]
+    after_last = date(last.year + (last.month == 12), last.month % 12 + 1, 1)
+    return month_starts(first or days[0], after_last)
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """A timeline with its statements (none for own data) and, for own data, the file's name."""
+
+    timeline: Timeline
+    milestones: tuple[Milestone, ...] = ()
+    filename: str = ""
+    first_month: date | None = None
+
+    @property
+    def own(self) -> bool:
+        """True for a user's upload, False for the KI data."""
+        return bool(self.filename)
+
+    @cached_property
+    def has_geocoded_sites(self) -> bool:
+        """True when some positions came from Nominatim (they owe OpenStreetMap a credit)."""
+        return any(c.coord_source == "nominatim" for c in self.timeline.centres)
+
+    @cached_property
+    def months(self) -> list[date]:
+        """Monthly slider steps: from the first month to the month after the last event."""
+        return event_months(self.timeline, self.first_month)
+
+    @cached_property
+    def start_years(self) -> list[int]:
+        """The years some site certainly started in (the year filter's options)."""
+        windows = self.timeline.windows.values()
+        return sorted({w.certain_year for w in windows if w.certain_year})
+
+    @cached_property
+    def series(self) -> pd.DataFrame:
+        """Counts per state at every month start and event day, for the chart."""
+        days = chart_days(self.months[0], self.months[-1], self.timeline.event_days())
+        return self.timeline.series(days)
+
+    @cached_property
+    def checks(self) -> list[MilestoneCheck]:
+        """Every statement beside the dataset at its date (empty for own data)."""
+        return self.timeline.check(self.milestones)
+
+    @cached_property
+    def chart_specs(self) -> Mapping[str, dict]:
+        """The rollout chart as a Vega-Lite spec per language, with the fact-check marks of the
+        statements; built once (a step only moves its day with
+        `geo.views.chart.with_selected_day`)."""
+        specs = {}
+        for lang in LANGUAGES:
+            marks = chart_marks(self.checks, lang) if self.milestones else None
+            chart = rollout_chart(
+                self.series, self.milestones, self.months[-1], lang=lang, emphasis=marks
+            )
+            specs[lang] = chart.to_dict()
+        return MappingProxyType(specs)
+
+    @cached_property
+    def year_ends(self) -> range:
+        """The years from the first to the last month, for the year-end panels."""
+        return range(self.months[0].year, self.months[-1].year + 1)

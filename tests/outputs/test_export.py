@@ -1,0 +1,322 @@
+"""Exports: CSV safe for spreadsheets, and the offline HTML map (self-contained, escaped)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import xstatic.pkg.leaflet
+
+from geo.model.timeline import Timeline, month_starts
+from geo.outputs.export import (
+    export_filename,
+    neutralise_cell,
+    script_json,
+    standalone_html,
+    table_csv,
+)
+from geo.paths import CENTRES_CSV, OUTLINE_GEOJSON
+from geo.sources.boundaries import load_boundaries
+from geo.sources.centres import load_centres
+from geo.views.mapview import popup_html, ring_offsets
+from geo.views.table import centres_table
+
+HOSTILE = "</script><img src=x onerror=alert(1)>"
+MONTHS = month_starts(date(2012, 1, 1), date(2018, 10, 1))
+_DATA_BLOB = re.compile(r'<script type="application/json" id="ki-data">(.*?)</script>', re.S)
+
+
+@pytest.fixture(scope="module")
+def timeline() -> Timeline:
+    return Timeline(load_centres(CENTRES_CSV))
+
+
+@pytest.fixture(scope="module")
+def boundaries(bkg_kreise_path: Path):
+    return load_boundaries(
+        env={"KI_BOUNDARIES_PATH": str(bkg_kreise_path)},
+        cache_dir=Path("/nonexistent"),
+        outline_path=OUTLINE_GEOJSON,
+    )
+
+
+@pytest.fixture(scope="module")
+def page(timeline, boundaries) -> str:
+    return standalone_html(timeline, boundaries, months=MONTHS)
+
+
+def _blob(html: str) -> dict:
+    found = _DATA_BLOB.findall(html)
+    assert len(found) == 1
+    return json.loads(found[0])
+
+
+def _read_back(data: bytes, sep: str) -> pd.DataFrame:
+    return pd.read_csv(
+        io.BytesIO(data), sep=sep, encoding="utf-8-sig", dtype=str, keep_default_na=False
+    )
+
+
+def _expected(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame as the CSV should give it back: lists joined, strings neutralised."""
+    out = frame.map(lambda v: neutralise_cell(" ".join(v) if isinstance(v, list) else str(v)))
+    out.columns = [neutralise_cell(c) for c in frame.columns]
+    return out
+
+
+# --------------------------------------------------------------------------- neutralise_cell
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("=SUM(1)", "'=SUM(1)"),
+        ("+1", "'+1"),
+        ("-1", "'-1"),
+        ("@cmd", "'@cmd"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("KI Kreis Kleve", "KI Kreis Kleve"),
+        ("", ""),
+        ("a=b+c", "a=b+c"),
+        ("Stadt Mülheim an der Ruhr - Süd", "Stadt Mülheim an der Ruhr - Süd"),
+    ],
+)
+def test_neutralise_cell_prefixes_only_formula_starts(value: str, expected: str) -> None:
+    assert neutralise_cell(value) == expected
+
+
+# --------------------------------------------------------------------------- table_csv
+
+
+def test_csv_starts_with_a_bom_and_uses_lf_only(timeline) -> None:
+    frame = centres_table(timeline, timeline.snapshot(date(2018, 10, 1)))
+    data = table_csv(frame)
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert b"\r" not in data
+    assert data.count(b"\n") == len(frame) + 1
+    assert data[3:].decode("utf-8").splitlines()[0] == ",".join(frame.columns)
+
+
+@pytest.mark.parametrize("sep", [",", ";"])
+def test_csv_reads_back_as_the_same_table(timeline, sep: str) -> None:
+    frame = centres_table(timeline, timeline.snapshot(date(2018, 10, 1)), lang="en")
+    back = _read_back(table_csv(frame, sep=sep), sep)
+    pd.testing.assert_frame_equal(back, _expected(frame))
+    assert len(back) == 54
+    first_sources = frame["Sources"].iloc[0]
+    assert back["Sources"].iloc[0] == " ".join(first_sources)
+    assert len(first_sources) >= 1
+
+
+def test_csv_quotes_only_cells_that_need_it() -> None:
+    frame = pd.DataFrame({"a": ["plain", "x;y", 'say "hi"', "two\nlines"], "b": [1, 2, 3, 4]})
+    text = table_csv(frame, sep=";").decode("utf-8-sig")
+    assert text.startswith("a;b\nplain;1\n")
+    assert '"x;y";2' in text
+    assert '"say ""hi""";3' in text
+    assert '"two\nlines";4' in text
+    assert table_csv(frame, sep=",").decode("utf-8-sig").count('"x;y"') == 0
+
+
+@pytest.mark.parametrize("sep", ["\t", "|", ",,", "", " "])
+def test_csv_rejects_other_separators(sep: str) -> None:
+    with pytest.raises(ValueError, match="separator"):
+        table_csv(pd.DataFrame({"a": ["1"]}), sep=sep)
+
+
+def test_hostile_names_round_trip_neutralised(timeline) -> None:
+    centres = list(timeline.centres)
+    centres[0] = replace(centres[0], name='=HYPERLINK("http://evil","x")')
+    centres[1] = replace(centres[1], name='@SUM(A1);"quoted"\nnext', territory="-2+3")
+    hostile = Timeline(centres)
+    frame = centres_table(hostile, hostile.snapshot(date(2018, 10, 1)), lang="de")
+    data = table_csv(frame, sep=";")
+    back = _read_back(data, ";")
+    assert back["Zentrum"].iloc[0] == "'" + centres[0].name
+    assert back["Zentrum"].iloc[1] == "'" + centres[1].name
+    assert back["Gebiet"].iloc[1] == "'-2+3"
+    for row in csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"):
+        assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in row), row
+
+
+def test_csv_keeps_booleans_and_neutralises_list_items(timeline) -> None:
+    snapshot = timeline.snapshot(date(2018, 10, 1))
+    frame = centres_table(timeline, snapshot, lang="en", highlight=frozenset({"kreis-kleve"}))
+    frame.at[0, "Sources"] = ["-evil", "https://example.org"]
+    back = _read_back(table_csv(frame), ",")
+    assert back["Sources"].iloc[0] == "'-evil https://example.org"
+    assert sorted(set(back["Highlighted"])) == ["False", "True"]
+
+
+# --------------------------------------------------------------------------- export_filename
+
+
+def test_export_filename_names_kind_and_day() -> None:
+    assert (
+        export_filename("zentren", date(2016, 7, 1), "csv") == "ki-atlas-nrw_zentren_2016-07-01.csv"
+    )
+    assert export_filename("karte", date(2018, 10, 1), "html").endswith("_karte_2018-10-01.html")
+
+
+@pytest.mark.parametrize(("kind", "ext"), [("../x", "csv"), ("Karte", "html"), ("map", ".html")])
+def test_export_filename_rejects_unsafe_parts(kind: str, ext: str) -> None:
+    with pytest.raises(ValueError, match=r"kind|extension"):
+        export_filename(kind, date(2016, 7, 1), ext)
+
+
+# --------------------------------------------------------------------------- standalone_html
+
+
+def test_page_loads_nothing_from_the_network(page: str) -> None:
+    external = re.findall(
+        r"""(?:\bsrc|<link\b[^>]*\bhref)\s*=\s*["']?\s*(?:https?:|//)""", page, re.IGNORECASE
+    )
+    assert external == []
+    assert re.findall(r"<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=", page) == []
+    assert "sourceMappingURL" not in page
+    assert "url(images/" not in page
+
+
+def test_page_inlines_leaflet_from_xstatic(page: str) -> None:
+    leaflet = Path(xstatic.pkg.leaflet.BASE_DIR)
+    js = (leaflet / "leaflet.js").read_text(encoding="utf-8")
+    js_body = js[: js.index("//# sourceMappingURL")]
+    assert js_body in page
+    assert ".leaflet-container" in page
+    assert 'id="ki-slider"' in page
+    assert 'id="ki-play"' in page
+
+
+def test_embedded_data_parses_back_and_matches_the_timeline(page: str, timeline) -> None:
+    data = _blob(page)
+    assert data["months"] == [m.isoformat() for m in MONTHS]
+    assert data["labels"][0] == "01/2012"
+    assert data["labels"][-1] == "10/2018"
+    assert data["initial"] == len(MONTHS) - 1
+    assert data["hasKreise"] is True
+    assert len(data["areas"]["features"]) == 53
+    assert len(data["centres"]) == 54
+    offsets = ring_offsets(timeline.centres)
+    by_id = {c.id: c for c in timeline.centres}
+    for entry in data["centres"]:
+        centre = by_id[entry["id"]]
+        window = timeline.windows[centre.id]
+        assert entry["name"] == centre.name
+        assert entry["earliest"] == window.earliest.isoformat()
+        assert entry["latest"] == (window.latest.isoformat() if window.latest else None)
+        approval = centre.approval.latest
+        assert entry["approval"] == (approval.isoformat() if approval else None)
+        assert entry["ring"] == offsets.get(centre.id, 0)
+        assert entry["popup"] == popup_html(
+            centre, window, lang="de", colocated=centre.id in offsets
+        )
+    rings = [entry["ring"] for entry in data["centres"]]
+    assert rings == sorted(rings, reverse=True)
+    assert max(rings) > 0
+
+
+def test_embedded_windows_give_the_timelines_state_at_every_month(page: str, timeline) -> None:
+    """The page's rule (documented in export._APP_JS) applied to the embedded data."""
+
+    def state_at(entry: dict, day: str) -> str | None:
+        if entry["latest"] is not None and entry["latest"] <= day:
+            return "open"
+        if entry["earliest"] <= day:
+            return "uncertain"
+        if entry["approval"] is not None and entry["approval"] <= day:
+            return "approved"
+        return None
+
+    data = _blob(page)
+    seen = set()
+    for month in MONTHS:
+        expected = {cid: s.value for cid, s in timeline.snapshot(month).states.items()}
+        got = {e["id"]: state_at(e, month.isoformat()) for e in data["centres"]}
+        assert {k: v for k, v in got.items() if v} == expected, month
+        seen |= set(expected.values())
+    assert seen == {"open", "uncertain", "approved"}
+
+
+def test_coordinates_are_rounded_to_five_decimals(page: str) -> None:
+    data = _blob(page)
+    numbers = re.findall(r"-?\d+\.(\d+)", json.dumps(data["areas"]))
+    assert numbers
+    assert max(len(decimals) for decimals in numbers) <= 5
+
+
+def test_hostile_name_cannot_leave_the_script(timeline, boundaries) -> None:
+    centres = list(timeline.centres)
+    centres[3] = replace(centres[3], name=HOSTILE + "\u2028&amp;")
+    html = standalone_html(Timeline(centres), boundaries, months=MONTHS)
+    assert HOSTILE not in html
+    assert "<img" not in html
+    assert "\u2028" not in html
+    assert html.count("</script>") == 3
+    data = _blob(html)
+    entry = next(e for e in data["centres"] if e["id"] == centres[3].id)
+    assert entry["name"] == HOSTILE + "\u2028&amp;"
+    assert "&lt;/script&gt;&lt;img src=x" in entry["popup"]
+
+
+def test_script_json_escapes_markup_and_line_separators() -> None:
+    value = {"s": "<!-- </script> & \u2028\u2029 >"}
+    text = script_json(value)
+    assert not set("<>&\u2028\u2029") & set(text)
+    assert json.loads(text) == value
+
+
+def test_selected_month_opens_the_page_there(timeline, boundaries) -> None:
+    html = standalone_html(timeline, boundaries, months=MONTHS, selected=date(2016, 7, 15))
+    data = _blob(html)
+    assert data["months"][data["initial"]] == "2016-07-01"
+    assert 'value="{}"'.format(data["initial"]) in html
+    assert ">07/2016</output>" in html
+    with pytest.raises(ValueError, match="outside"):
+        standalone_html(timeline, boundaries, months=MONTHS, selected=date(2019, 1, 1))
+    with pytest.raises(ValueError, match="empty"):
+        standalone_html(timeline, boundaries, months=[])
+
+
+def test_outline_only_boundaries_embed_the_state_outline(timeline, tmp_path) -> None:
+    outline = load_boundaries(env={}, cache_dir=tmp_path, outline_path=OUTLINE_GEOJSON)
+    data = _blob(standalone_html(timeline, outline, months=MONTHS))
+    assert data["hasKreise"] is False
+    assert len(data["areas"]["features"]) == len(outline.land["features"]) >= 1
+    assert "Natural Earth" in data["attribution"]
+
+
+def test_page_speaks_the_chosen_language(timeline, boundaries) -> None:
+    html = standalone_html(timeline, boundaries, lang="en", months=MONTHS)
+    assert '<html lang="en">' in html
+    assert "▶ Play" in html
+    assert "Offline file" in html
+    data = _blob(html)
+    assert "GeoBasis-DE" in data["attribution"]
+    assert "Places: GeoNames" in data["attribution"]
+    assert "Centres" in data["legend"]
+
+
+def test_other_data_gets_its_own_subtitle_and_credit_as_text(timeline, boundaries) -> None:
+    html = standalone_html(
+        timeline,
+        boundaries,
+        months=MONTHS,
+        subtitle=f"Eigene Daten: {HOSTILE}.csv (5 Standorte)",
+        sites_credit=f"Standorte: {HOSTILE}.csv",
+    )
+    assert "Die 54 Kommunalen" not in html
+    assert "Eigene Daten: &lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;.csv" in html
+    attribution = _blob(html)["attribution"]
+    assert "geonames.org" not in attribution
+    assert "Standorte: &lt;/script&gt;&lt;img" in attribution
+    assert (
+        "geonames.org" in _blob(standalone_html(timeline, boundaries, months=MONTHS))["attribution"]
+    )
