@@ -11,6 +11,7 @@ __all__ = [
     "GEOCODE_CACHE_CSV",
     "MILESTONES_CSV",
     "OUTLINE_GEOJSON",
+    "POPULATION_CSV",
     "PRESS_CSV",
     "ROOT",
     "SEED_LISTING",
@@ -26,6 +27,8 @@ CENTRES_CSV = DATA_DIR / "centres.csv"
 MILESTONES_CSV = DATA_DIR / "milestones.csv"
 PRESS_CSV = DATA_DIR / "press_releases.csv"
 GEOCODE_CACHE_CSV = DATA_DIR / "geocode_cache.csv"
+# Residents per Kreis (Destatis, 31.12.2018, CC BY 4.0), for the population coverage.
+POPULATION_CSV = DATA_DIR / "population.csv"
 OUTLINE_GEOJSON = DATA_DIR / "regions" / "DE-NW.json"
 # The official BKG VG5000 polygons (dl-de/by-2-0), committed so a fresh clone draws the Kreise.
 BOUNDARIES_DIR = DATA_DIR / "boundaries"
