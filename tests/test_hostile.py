@@ -22,12 +22,14 @@ from pathlib import Path
 import pytest
 
 from geo import paths
-from geo.cli import MAX_PROBLEM_LINES, main
+from geo.cli import MAX_PROBLEM_LINES
+from geo.cli.commands import main
 from geo.errors import DataFileError, PressFormatError
 from geo.sources.centres import CENTRE_COLUMNS, load_centres
 from geo.sources.csvfile import MAX_CSV_BYTES
 from geo.sources.milestones import load_milestones
-from geo.sources.press import PRESS_COLUMNS, load_press_releases, read_listing
+from geo.sources.press import PRESS_COLUMNS, load_press_releases
+from geo.sources.press_listing import read_listing
 from geo.views.urlstate import ViewState, parse_view
 
 Mutation = Callable[[bytes], bytes]

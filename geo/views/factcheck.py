@@ -23,7 +23,7 @@ import pandas as pd
 from geo.i18n import t
 from geo.model.timeline import MilestoneCheck
 from geo.sources.fuzzydate import FuzzyDate
-from geo.sources.press import timeline_summary_de
+from geo.sources.press_summaries import timeline_summary_de
 
 # The table's columns, in order, as i18n keys (the app looks up e.g. the link column with them).
 COLUMN_KEYS = (

@@ -11,17 +11,16 @@ import pytest
 from geo import paths
 from geo.sources.centres import load_centres
 from geo.sources.fuzzydate import FuzzyDate
-from geo.sources.press import PressRelease, extract_places, load_press_releases
+from geo.sources.press import PressRelease, load_press_releases
+from geo.sources.press_places import extract_places
+from geo.views.presscards import RESULT_CSS, highlight_html, hit_html
 from geo.views.presssearch import (
-    RESULT_CSS,
     SearchHit,
     SearchQuery,
     all_tags,
     date_span,
     fold,
     fold_with_origin,
-    highlight_html,
-    hit_html,
     parse_terms,
     release_centres,
     releases_by_centre,
