@@ -442,7 +442,8 @@ def scale_browser_benchmark(boundaries: Path, centres_path: Path, timeline: Time
 def report_benchmark(boundaries_path: Path, timeline: Timeline) -> dict[str, Any]:
     """Seconds for one 300-dpi PNG and the whole GIF through `geo.outputs.report`, if it exists."""
     try:
-        from geo.outputs.report import render_animation, render_map
+        from geo.outputs.animation import render_animation
+        from geo.outputs.map_figure import render_map
     except ImportError as exc:
         return {"available": False, "reason": str(exc)}
     boundaries = load_boundaries(

@@ -14,7 +14,7 @@ from playwright.sync_api import Browser, Page
 
 from geo.i18n import t
 from geo.model.timeline import Timeline
-from geo.outputs.export import standalone_html
+from geo.outputs.offline_map import standalone_html
 from geo.paths import OUTLINE_GEOJSON
 from geo.sources.atomic import write_text_atomic
 from geo.sources.boundaries import Boundaries, load_boundaries

@@ -2,12 +2,12 @@
 
 Every command returns an exit code and prints clear messages; expected failures never print a
 traceback. Exit codes: 0 fine, 1 a problem (bad data, a value a command refuses), 2 a command
-line that does not parse. `report` answers 1 for any bad argument (see `geo.outputs.report`).
+line that does not parse. `report` answers 1 for any bad argument (see `geo.cli.report_command`).
 """
 
 from __future__ import annotations
 
-__all__ = ["MAX_PROBLEM_LINES", "CommandParser", "HelpRequested", "main", "print_error"]
+__all__ = ["main"]
 
 import argparse
 import functools
@@ -17,47 +17,15 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import TextIO
 
 from geo import paths
+from geo.cli import CommandParser, HelpRequested, print_error
 from geo.errors import KiAtlasError, UsageError
 from geo.model.timeline import CentreState, Timeline
 from geo.sources.centres import load_centres
 from geo.sources.milestones import load_milestones
-from geo.sources.press import run_parse_cli
-
-# A broken file can have thousands of problems; the first ones say enough.
-MAX_PROBLEM_LINES = 20
-
-
-class HelpRequested(Exception):
-    """`--help` was given: carries the help text, for the caller to print on its own stream."""
-
-    def __init__(self, text: str) -> None:
-        super().__init__(text)
-        self.text = text
-
-
-class CommandParser(argparse.ArgumentParser):
-    """argparse that raises instead of printing to sys.stdout/sys.stderr and exiting: a bad
-    command line becomes a one-line `UsageError`, `--help` a `HelpRequested`, so each command
-    line (this one, `geo.outputs.report`'s) answers on its own streams with its own exit code."""
-
-    def error(self, message: str) -> NoReturn:
-        raise UsageError(f"{self.prog}: {message} (see `{self.prog} --help`)")
-
-    def print_help(self, file: object = None) -> NoReturn:
-        raise HelpRequested(self.format_help())
-
-
-def print_error(exc: KiAtlasError, err: TextIO) -> None:
-    """`exc` as `error:` lines on `err`: one per problem of a data file, at most
-    MAX_PROBLEM_LINES of them and then how many more."""
-    problems = getattr(exc, "problems", None) or [exc]
-    for problem in problems[:MAX_PROBLEM_LINES]:
-        print(f"error: {problem}", file=err)
-    if len(problems) > MAX_PROBLEM_LINES:
-        print(f"error: ... and {len(problems) - MAX_PROBLEM_LINES} more problems", file=err)
+from geo.sources.press_cli import run_parse_cli
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -90,7 +58,7 @@ def _parser() -> argparse.ArgumentParser:
     press.add_argument("file", type=Path)
     press.add_argument("--json", action="store_true", help="print JSON")
 
-    # Its own parser (geo.outputs.report) reads the rest of the line; see
+    # Its own parser (geo.cli.report_command) reads the rest of the line; see
     # `python -m geo report --help`.
     commands.add_parser(
         "report", add_help=False, help="print-ready map (PNG/SVG/PDF), year panels or GIF"
@@ -229,7 +197,7 @@ def _press(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     # Imported here: only this command needs matplotlib.
-    from geo.outputs.report import load_report_data, run_report_cli
+    from geo.cli.report_command import load_report_data, run_report_cli
 
     load = functools.partial(load_report_data, centres_path=args.centres)
     return run_report_cli(args.rest, out=out, err=err, load=load)

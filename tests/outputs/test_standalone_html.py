@@ -1,50 +1,25 @@
-"""Exports: CSV safe for spreadsheets, and the offline HTML map (self-contained, escaped)."""
+"""The offline HTML map: self-contained, data that parses back and matches the timeline, escaped."""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-import pandas as pd
 import pytest
 import xstatic.pkg.leaflet
 
 from geo.model.timeline import Timeline, month_starts
-from geo.outputs.export import (
-    export_filename,
-    neutralise_cell,
-    script_json,
-    standalone_html,
-    table_csv,
-)
-from geo.paths import CENTRES_CSV, OUTLINE_GEOJSON
+from geo.outputs.offline_map import script_json, standalone_html
+from geo.paths import OUTLINE_GEOJSON
 from geo.sources.boundaries import load_boundaries
-from geo.sources.centres import load_centres
 from geo.views.mapview import popup_html, ring_offsets
-from geo.views.table import centres_table
 
 HOSTILE = "</script><img src=x onerror=alert(1)>"
 MONTHS = month_starts(date(2012, 1, 1), date(2018, 10, 1))
 _DATA_BLOB = re.compile(r'<script type="application/json" id="ki-data">(.*?)</script>', re.S)
-
-
-@pytest.fixture(scope="module")
-def timeline() -> Timeline:
-    return Timeline(load_centres(CENTRES_CSV))
-
-
-@pytest.fixture(scope="module")
-def boundaries(bkg_kreise_path: Path):
-    return load_boundaries(
-        env={"KI_BOUNDARIES_PATH": str(bkg_kreise_path)},
-        cache_dir=Path("/nonexistent"),
-        outline_path=OUTLINE_GEOJSON,
-    )
 
 
 @pytest.fixture(scope="module")
@@ -56,120 +31,6 @@ def _blob(html: str) -> dict:
     found = _DATA_BLOB.findall(html)
     assert len(found) == 1
     return json.loads(found[0])
-
-
-def _read_back(data: bytes, sep: str) -> pd.DataFrame:
-    return pd.read_csv(
-        io.BytesIO(data), sep=sep, encoding="utf-8-sig", dtype=str, keep_default_na=False
-    )
-
-
-def _expected(frame: pd.DataFrame) -> pd.DataFrame:
-    """The frame as the CSV should give it back: lists joined, strings neutralised."""
-    out = frame.map(lambda v: neutralise_cell(" ".join(v) if isinstance(v, list) else str(v)))
-    out.columns = [neutralise_cell(c) for c in frame.columns]
-    return out
-
-
-# --------------------------------------------------------------------------- neutralise_cell
-
-
-@pytest.mark.parametrize(
-    ("value", "expected"),
-    [
-        ("=SUM(1)", "'=SUM(1)"),
-        ("+1", "'+1"),
-        ("-1", "'-1"),
-        ("@cmd", "'@cmd"),
-        ("\tx", "'\tx"),
-        ("\rx", "'\rx"),
-        ("KI Kreis Kleve", "KI Kreis Kleve"),
-        ("", ""),
-        ("a=b+c", "a=b+c"),
-        ("Stadt Mülheim an der Ruhr - Süd", "Stadt Mülheim an der Ruhr - Süd"),
-    ],
-)
-def test_neutralise_cell_prefixes_only_formula_starts(value: str, expected: str) -> None:
-    assert neutralise_cell(value) == expected
-
-
-# --------------------------------------------------------------------------- table_csv
-
-
-def test_csv_starts_with_a_bom_and_uses_lf_only(timeline) -> None:
-    frame = centres_table(timeline, timeline.snapshot(date(2018, 10, 1)))
-    data = table_csv(frame)
-    assert data.startswith(b"\xef\xbb\xbf")
-    assert b"\r" not in data
-    assert data.count(b"\n") == len(frame) + 1
-    assert data[3:].decode("utf-8").splitlines()[0] == ",".join(frame.columns)
-
-
-@pytest.mark.parametrize("sep", [",", ";"])
-def test_csv_reads_back_as_the_same_table(timeline, sep: str) -> None:
-    frame = centres_table(timeline, timeline.snapshot(date(2018, 10, 1)), lang="en")
-    back = _read_back(table_csv(frame, sep=sep), sep)
-    pd.testing.assert_frame_equal(back, _expected(frame))
-    assert len(back) == 54
-    first_sources = frame["Sources"].iloc[0]
-    assert back["Sources"].iloc[0] == " ".join(first_sources)
-    assert len(first_sources) >= 1
-
-
-def test_csv_quotes_only_cells_that_need_it() -> None:
-    frame = pd.DataFrame({"a": ["plain", "x;y", 'say "hi"', "two\nlines"], "b": [1, 2, 3, 4]})
-    text = table_csv(frame, sep=";").decode("utf-8-sig")
-    assert text.startswith("a;b\nplain;1\n")
-    assert '"x;y";2' in text
-    assert '"say ""hi""";3' in text
-    assert '"two\nlines";4' in text
-    assert table_csv(frame, sep=",").decode("utf-8-sig").count('"x;y"') == 0
-
-
-@pytest.mark.parametrize("sep", ["\t", "|", ",,", "", " "])
-def test_csv_rejects_other_separators(sep: str) -> None:
-    with pytest.raises(ValueError, match="separator"):
-        table_csv(pd.DataFrame({"a": ["1"]}), sep=sep)
-
-
-def test_hostile_names_round_trip_neutralised(timeline) -> None:
-    centres = list(timeline.centres)
-    centres[0] = replace(centres[0], name='=HYPERLINK("http://evil","x")')
-    centres[1] = replace(centres[1], name='@SUM(A1);"quoted"\nnext', territory="-2+3")
-    hostile = Timeline(centres)
-    frame = centres_table(hostile, hostile.snapshot(date(2018, 10, 1)), lang="de")
-    data = table_csv(frame, sep=";")
-    back = _read_back(data, ";")
-    assert back["Zentrum"].iloc[0] == "'" + centres[0].name
-    assert back["Zentrum"].iloc[1] == "'" + centres[1].name
-    assert back["Gebiet"].iloc[1] == "'-2+3"
-    for row in csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"):
-        assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in row), row
-
-
-def test_csv_keeps_booleans_and_neutralises_list_items(timeline) -> None:
-    snapshot = timeline.snapshot(date(2018, 10, 1))
-    frame = centres_table(timeline, snapshot, lang="en", highlight=frozenset({"kreis-kleve"}))
-    frame.at[0, "Sources"] = ["-evil", "https://example.org"]
-    back = _read_back(table_csv(frame), ",")
-    assert back["Sources"].iloc[0] == "'-evil https://example.org"
-    assert sorted(set(back["Highlighted"])) == ["False", "True"]
-
-
-# --------------------------------------------------------------------------- export_filename
-
-
-def test_export_filename_names_kind_and_day() -> None:
-    assert (
-        export_filename("zentren", date(2016, 7, 1), "csv") == "ki-atlas-nrw_zentren_2016-07-01.csv"
-    )
-    assert export_filename("karte", date(2018, 10, 1), "html").endswith("_karte_2018-10-01.html")
-
-
-@pytest.mark.parametrize(("kind", "ext"), [("../x", "csv"), ("Karte", "html"), ("map", ".html")])
-def test_export_filename_rejects_unsafe_parts(kind: str, ext: str) -> None:
-    with pytest.raises(ValueError, match=r"kind|extension"):
-        export_filename(kind, date(2016, 7, 1), ext)
 
 
 # --------------------------------------------------------------------------- standalone_html
@@ -224,7 +85,7 @@ def test_embedded_data_parses_back_and_matches_the_timeline(page: str, timeline)
 
 
 def test_embedded_windows_give_the_timelines_state_at_every_month(page: str, timeline) -> None:
-    """The page's rule (documented in export._APP_JS) applied to the embedded data."""
+    """The page's rule (documented in offline_map_template.APP_JS) applied to the embedded data."""
 
     def state_at(entry: dict, day: str) -> str | None:
         if entry["latest"] is not None and entry["latest"] <= day:

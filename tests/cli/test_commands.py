@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from geo.cli import main
+from geo.cli.commands import main
 from geo.paths import CENTRES_CSV, SEED_LISTING
 
 

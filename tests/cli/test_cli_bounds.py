@@ -25,18 +25,13 @@ from bench.synthetic import synthetic_centres
 from PIL import Image
 
 from geo import paths
-from geo.cli import main
+from geo.cli.commands import main
+from geo.cli.report_command import run_report_cli
 from geo.errors import DataFileError, UsageError
 from geo.model.timeline import Timeline
-from geo.outputs.report import (
-    FRAME_MS_RANGE,
-    MAX_GIF_PIXELS,
-    MAX_PAGE_PIXELS,
-    load_report_data,
-    render_animation,
-    render_map,
-    run_report_cli,
-)
+from geo.outputs.animation import render_animation
+from geo.outputs.map_figure import render_map
+from geo.outputs.page_format import FRAME_MS_RANGE, MAX_GIF_PIXELS, MAX_PAGE_PIXELS
 from geo.sources.atomic import write_bytes_atomic
 from geo.sources.boundaries import Boundaries
 from geo.sources.csvfile import read_file_bytes
@@ -272,11 +267,6 @@ def _report(argv: list[str], load: Callable[[], tuple[Timeline, Boundaries]]) ->
     out, err = io.StringIO(), io.StringIO()
     code = run_report_cli(argv, out=out, err=err, load=load)
     return code, err.getvalue()
-
-
-@pytest.fixture(scope="module")
-def data(bkg_kreise_path: Path) -> tuple[Timeline, Boundaries]:
-    return load_report_data(env={"KI_BOUNDARIES_PATH": str(bkg_kreise_path)})
 
 
 @pytest.mark.parametrize(

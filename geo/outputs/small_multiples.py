@@ -1,0 +1,104 @@
+"""Small multiples: one small map per year end (31 December) on one A4 landscape page, with the
+open and uncertain counts under each panel, one shared legend, title and attribution.
+"""
+
+from __future__ import annotations
+
+__all__ = ["render_small_multiples"]
+
+from collections.abc import Iterable
+from datetime import date
+
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+from geo.i18n import t
+from geo.model.timeline import CentreState, Timeline
+from geo.outputs.map_artists import MapArtists
+from geo.outputs.map_captions import add_legends, attribution, day_words, draw_attribution
+from geo.outputs.map_layout import small_multiples_layout
+from geo.outputs.page_format import A4, check_format, check_lang, figure_bytes, page_size
+from geo.outputs.print_style import TEXT
+from geo.sources.boundaries import Boundaries
+
+
+def render_small_multiples(
+    timeline: Timeline,
+    boundaries: Boundaries,
+    years: Iterable[int] = range(2012, 2019),
+    *,
+    lang: str = "de",
+    fmt: str = "png",
+    dpi: float = 300,
+    title: str | None = None,
+    sites_credit: str | None = None,
+) -> bytes:
+    """One small map per year end (31 December) on one A4 landscape page, with the number of
+    open (and uncertain) centres under each, one shared legend, title and attribution.
+
+    Panel positions follow `small_multiples_layout(len(years))`. A PNG page of more than
+    `MAX_PAGE_PIXELS` is refused with a `UsageError`.
+    """
+    check_format(fmt, dpi)
+    check_lang(lang)
+    years = list(years)
+    panels, legend_corner = small_multiples_layout(len(years))
+    page = page_size(A4[0], fmt, dpi)
+    scale = page[0] / A4[0]
+    fig = Figure(figsize=page, facecolor="white")
+    FigureCanvasAgg(fig)
+    fig.text(
+        0.03,
+        0.965,
+        title or t("report_title", lang),
+        fontsize=18 * scale,
+        fontweight="bold",
+        va="top",
+        color=TEXT,
+        parse_math=False,
+    )
+    fig.text(
+        0.03,
+        0.915,
+        t("report_multiples_subtitle", lang, first=years[0], last=years[-1]),
+        fontsize=12 * scale,
+        va="top",
+        color=TEXT,
+        parse_math=False,
+    )
+    for year, layout in zip(years, panels, strict=True):
+        day = date(year, 12, 31)
+        snapshot = timeline.snapshot(day)
+        artists = MapArtists(fig, layout, timeline, boundaries, scale * 0.45)
+        artists.show(snapshot)
+        artists.ax.set_label(f"panel {year}")
+        left, bottom, width, height = layout.rect
+        fig.text(
+            left + width / 2,
+            bottom + height + 0.006,
+            day_words(day, lang),
+            ha="center",
+            va="bottom",
+            fontsize=11 * scale,
+            fontweight="bold",
+            color=TEXT,
+            parse_math=False,
+        )
+        fig.text(
+            left + width / 2,
+            bottom - 0.006,
+            t(
+                "report_panel_counts",
+                lang,
+                open=snapshot.count(CentreState.OPEN),
+                uncertain=snapshot.count(CentreState.UNCERTAIN),
+            ),
+            ha="center",
+            va="top",
+            fontsize=9.5 * scale,
+            color=TEXT,
+            parse_math=False,
+        )
+    add_legends(fig, lang, scale * 0.8, boundaries.has_kreise, legend_corner)
+    draw_attribution(fig, (0.03, 0.02), scale, attribution(boundaries, lang, sites_credit))
+    return figure_bytes(fig, fmt, dpi)
