@@ -22,9 +22,11 @@ from typing import TextIO
 from geo import paths
 from geo.cli import CommandParser, HelpRequested, print_error
 from geo.errors import KiAtlasError, UsageError
+from geo.model.coverage import coverage_at
 from geo.model.timeline import CentreState, Timeline
 from geo.sources.centres import load_centres
 from geo.sources.milestones import load_milestones
+from geo.sources.population import load_population
 from geo.sources.press_cli import run_parse_cli
 
 
@@ -38,6 +40,9 @@ def _parser() -> argparse.ArgumentParser:
     timeline = commands.add_parser("timeline", help="counts and centres in each state at a date")
     timeline.add_argument("--at", required=True, metavar="YYYY-MM-DD")
     timeline.add_argument("--json", action="store_true", help="print JSON")
+    timeline.add_argument(
+        "--population", type=Path, default=paths.POPULATION_CSV, help="residents per Kreis"
+    )
 
     validate = commands.add_parser("validate", help="check a centres file (exit 1 if invalid)")
     validate.add_argument("file", type=Path)
@@ -123,10 +128,21 @@ def _timeline(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return 1
     timeline = Timeline(load_centres(args.centres))
     snapshot = timeline.snapshot(day)
+    coverage = coverage_at(timeline, snapshot, load_population(args.population))
     result = {
         "date": day.isoformat(),
         "counts": snapshot.counts,
         "ids": {state.value: list(snapshot.ids(state)) for state in CentreState},
+        "population_covered": coverage.covered,
+        "population_share": round(coverage.share, 4),
+        "population_band": {
+            "covered": coverage.covered,
+            "possible": coverage.possible,
+            "share": round(coverage.share, 4),
+            "share_high": round(coverage.share_high, 4),
+        },
+        "population_total": coverage.total,
+        "population_reference_date": coverage.reference_date.isoformat(),
     }
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=2), file=out)
@@ -137,6 +153,11 @@ def _timeline(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     )
     for state, ids in result["ids"].items():
         print(f"  {state} ({len(ids)}): {', '.join(ids) or '—'}", file=out)
+    print(
+        f"  population: {coverage.share:.1%} (up to {coverage.share_high:.1%}) of "
+        f"{coverage.total:,} residents on {coverage.reference_date.isoformat()}",
+        file=out,
+    )
     return 0
 
 

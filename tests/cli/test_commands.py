@@ -28,11 +28,26 @@ def test_timeline_json_gives_counts_and_ids() -> None:
     assert len(result["ids"]["open"]) == 52
 
 
+def test_timeline_json_gives_the_population_share_with_its_band() -> None:
+    _, before, _ = run("timeline", "--at", "2014-04-25", "--json")
+    _, after, _ = run("timeline", "--at", "2016-07-01", "--json")
+    early, late = json.loads(before), json.loads(after)
+    assert 0 < early["population_share"] < late["population_share"] < 1
+    band = early["population_band"]
+    assert band["covered"] == early["population_covered"] < band["possible"]
+    assert band["share"] <= band["share_high"]
+    assert late["population_total"] == 17_932_651
+    assert late["population_reference_date"] == "2018-12-31"
+    # Kleve and Viersen are the two Kreise without a centre on 01.07.2016.
+    assert late["population_covered"] == 17_932_651 - 310_974 - 298_935
+
+
 def test_timeline_text_lists_each_state() -> None:
     code, out, _ = run("timeline", "--at", "2017-03-01")
     assert code == 0
     assert out.startswith("2017-03-01: open 52, uncertain 1, approved 0, total 53")
     assert "uncertain (1): kreis-viersen" in out
+    assert "population: 96.6% (up to 98.3%) of 17,932,651 residents on 2018-12-31" in out
 
 
 @pytest.mark.parametrize("value", ["2016-13-01", "yesterday", "01.07.2016"])
