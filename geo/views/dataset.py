@@ -17,8 +17,10 @@ from types import MappingProxyType
 import pandas as pd
 
 from geo.i18n import LANGUAGES
+from geo.model.coverage import Coverage, coverage_at, coverage_series
 from geo.model.timeline import MilestoneCheck, Timeline, month_starts
 from geo.sources.milestones import Milestone
+from geo.sources.population import KreisPopulation
 from geo.views.chart import chart_days, rollout_chart
 from geo.views.factcheck import chart_marks
 
@@ -40,12 +42,16 @@ def event_months(timeline: Timeline, first: date | None = None) -> list[date]:
 
 @dataclass(frozen=True)
 class Dataset:
-    """A timeline with its statements (none for own data) and, for own data, the file's name."""
+    """A timeline with its statements (none for own data) and, for own data, the file's name.
+
+    `population` (residents per Kreis) gives the population coverage; the KI data has it, own
+    data not (its sites need not serve a whole Kreis)."""
 
     timeline: Timeline
     milestones: tuple[Milestone, ...] = ()
     filename: str = ""
     first_month: date | None = None
+    population: tuple[KreisPopulation, ...] = ()
 
     @property
     def own(self) -> bool:
@@ -69,10 +75,26 @@ class Dataset:
         return sorted({w.certain_year for w in windows if w.certain_year})
 
     @cached_property
+    def population_by_kreis(self) -> Mapping[str, KreisPopulation]:
+        """The residents per Kreis key (empty without population figures)."""
+        return MappingProxyType({figure.ars: figure for figure in self.population})
+
+    def coverage(self, day: date) -> Coverage | None:
+        """The population coverage at `day`, or None without population figures."""
+        if not self.population:
+            return None
+        return coverage_at(self.timeline, self.timeline.snapshot(day), self.population_by_kreis)
+
+    @cached_property
     def series(self) -> pd.DataFrame:
-        """Counts per state at every month start and event day, for the chart."""
+        """Counts per state at every month start and event day, for the chart; with population
+        figures also `population_share` and `population_share_high` (0 to 1)."""
         days = chart_days(self.months[0], self.months[-1], self.timeline.event_days())
-        return self.timeline.series(days)
+        counts = self.timeline.series(days)
+        if not self.population:
+            return counts
+        shares = coverage_series(self.timeline, days, self.population_by_kreis)
+        return counts.merge(shares, on="date", how="left")
 
     @cached_property
     def checks(self) -> list[MilestoneCheck]:

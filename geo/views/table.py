@@ -4,12 +4,15 @@ from __future__ import annotations
 
 __all__ = ["centres_table", "start_text"]
 
+from collections.abc import Mapping
+
 import pandas as pd
 
 from geo.i18n import t
 from geo.model.startwindow import StartWindow
 from geo.model.timeline import Snapshot, Timeline
 from geo.sources.centres import Centre
+from geo.sources.population import KreisPopulation
 
 
 def start_text(centre: Centre, window: StartWindow, lang: str) -> str:
@@ -29,8 +32,11 @@ def centres_table(
     *,
     lang: str = "de",
     highlight: frozenset[str] | None = None,
+    population: Mapping[str, KreisPopulation] | None = None,
 ) -> pd.DataFrame:
-    """Name, territory, state, start, approval and sources of every centre drawn at the date."""
+    """Name, territory, state, start, approval and sources of every centre drawn at the date;
+    with `population`, the residents of the centre's Kreis (the Stadt Aachen's row shows the
+    whole Städteregion's, as Destatis counts them together)."""
     rows = []
     for centre in timeline.centres:
         state = snapshot.states.get(centre.id)
@@ -44,10 +50,15 @@ def centres_table(
             t("col_approval", lang): centre.approval.describe(lang),
             t("col_sources", lang): list(centre.sources),
         }
+        if population is not None:
+            figure = population.get(centre.kreis_ars)
+            row[t("col_residents", lang)] = None if figure is None else figure.residents
         if highlight is not None:
             row[t("col_highlight", lang)] = centre.id in highlight
         rows.append(row)
     columns = ["col_name", "col_territory", "col_state", "col_start", "col_approval", "col_sources"]
+    if population is not None:
+        columns.append("col_residents")
     if highlight is not None:
         columns.append("col_highlight")
     return pd.DataFrame(rows, columns=[t(c, lang) for c in columns])

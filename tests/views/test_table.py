@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 from geo.model.timeline import Timeline
-from geo.paths import CENTRES_CSV
+from geo.paths import CENTRES_CSV, POPULATION_CSV
 from geo.sources.centres import load_centres
+from geo.sources.population import load_population
 from geo.views.table import centres_table
 
 TIMELINE = Timeline(load_centres(CENTRES_CSV))
@@ -36,3 +37,12 @@ def test_highlight_column_only_when_years_are_chosen() -> None:
     table = centres_table(TIMELINE, snapshot, lang="en", highlight=chosen)
     assert table["Highlighted"].sum() == len(chosen) == 1
     assert "Highlighted" not in centres_table(TIMELINE, snapshot, lang="en").columns
+
+
+def test_residents_column_with_population_figures() -> None:
+    population = load_population(POPULATION_CSV)
+    snapshot = TIMELINE.snapshot(date(2018, 10, 1))
+    table = centres_table(TIMELINE, snapshot, lang="en", population=population)
+    residents = dict(zip(table["Territory"], table["Residents (Kreis, 31 Dec 2018)"], strict=True))
+    assert residents["Kreis Kleve"] == 310_974
+    assert residents["Stadt Aachen"] == residents["Städteregion Aachen"] == 555_465
