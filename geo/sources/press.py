@@ -89,7 +89,7 @@ PRESS_COLUMNS = (
 ORIGINS = ("seed", "state_timeline")
 _LIST_SEP = "; "
 _COUNT_SEP = " | "
-_COUNT_CELL = re.compile(r"^(count|ordinal) (\d{1,2}): (\S.*)$")
+_COUNT_CELL = re.compile(r"^(count|ordinal) (\d{1,2})(?:/(\d{1,2}))?: (\S.*)$")
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -106,7 +106,7 @@ def press_release_to_row(release: PressRelease) -> list[str]:
         release.summary_en,
         " ".join(p.ars for p in release.places),
         _LIST_SEP.join(release.ambiguous),
-        _COUNT_SEP.join(f"{c.kind} {c.value}: {c.phrase}" for c in release.counts),
+        _COUNT_SEP.join(_count_item(c) for c in release.counts),
         _LIST_SEP.join(release.qualitative),
         " ".join(d.text for d in release.event_dates),
         release.source,
@@ -160,13 +160,28 @@ def _places_cell(text: str) -> tuple[PlaceMention, ...]:
     return tuple(places)
 
 
+def _count_item(count: CountMention) -> str:
+    """One item of the `counts` cell: "count 16: phrase", "count 52/54: phrase" with a total."""
+    total = "" if count.total is None else f"/{count.total}"
+    return f"{count.kind} {count.value}{total}: {count.phrase}"
+
+
 def _counts_cell(text: str) -> tuple[CountMention, ...]:
     counts = []
     for item in _split(text, _COUNT_SEP):
         match = _COUNT_CELL.match(item)
         if not match or not 1 <= int(match.group(2)) <= MAX_CENTRES:
-            raise ValueError(f"{item!r} is not 'count|ordinal N: phrase' with N from 1 to 54")
-        counts.append(CountMention(int(match.group(2)), match.group(1), match.group(3)))
+            raise ValueError(
+                f"{item!r} is not 'count|ordinal N: phrase' or 'count|ordinal N/TOTAL: phrase'"
+                " with N from 1 to 54"
+            )
+        value = int(match.group(2))
+        total = None if match.group(3) is None else int(match.group(3))
+        if total is not None and not value <= total <= MAX_CENTRES:
+            raise ValueError(
+                f"{item!r} has the total {total}, which must be from the count {value} to 54"
+            )
+        counts.append(CountMention(value, match.group(1), match.group(4), total))
     return tuple(counts)
 
 

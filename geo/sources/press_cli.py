@@ -20,7 +20,8 @@ from geo.sources.press_listing import read_listing
 
 def to_json_records(releases: Iterable[PressRelease]) -> list[dict[str, object]]:
     """Plain dicts with exactly the CLI's keys: date (ISO or None), tags, title, text, places
-    ([{ars, name}]), counts ([{value, kind, phrase}]) and event_dates (ISO texts)."""
+    ([{ars, name}]), counts ([{value, kind, phrase, total}], `total` None when the text states
+    none: "52 der 54 Kreise" is value 52, total 54) and event_dates (ISO texts)."""
     return [
         {
             "date": r.date.text or None,
@@ -28,7 +29,10 @@ def to_json_records(releases: Iterable[PressRelease]) -> list[dict[str, object]]
             "title": r.title,
             "text": r.text,
             "places": [{"ars": p.ars, "name": p.name} for p in r.places],
-            "counts": [{"value": c.value, "kind": c.kind, "phrase": c.phrase} for c in r.counts],
+            "counts": [
+                {"value": c.value, "kind": c.kind, "phrase": c.phrase, "total": c.total}
+                for c in r.counts
+            ],
             "event_dates": [d.text for d in r.event_dates],
         }
         for r in releases
@@ -67,4 +71,8 @@ def _shorten(text: str, width: int = 80) -> str:
 
 
 def _count_text(count: CountMention) -> str:
-    return f"{count.value}{'.' if count.kind == 'ordinal' else ''} ({count.phrase})"
+    """One count as text: "16 (16 Standorte)", "51. (51. Zentrums)", "52 von 54 (52 der 54 …)"."""
+    number = f"{count.value}{'.' if count.kind == 'ordinal' else ''}"
+    if count.total is not None:
+        number += f" von {count.total}"
+    return f"{number} ({count.phrase})"

@@ -1,11 +1,12 @@
 """The press search's result cards: each hit as one line of escaped HTML with the matched words
-marked, centre chips, an excerpt and only http(s) source links.
+marked, centre chips, the numbers it states, an excerpt and only http(s) source links.
 """
 
 from __future__ import annotations
 
 __all__ = [
     "RESULT_CSS",
+    "count_label",
     "highlight_html",
     "hit_html",
 ]
@@ -16,6 +17,7 @@ from urllib.parse import urlsplit
 
 from geo.i18n import t
 from geo.sources.press import PressRelease
+from geo.sources.press_counts import CountMention
 from geo.views.presssearch import SearchHit, fold, fold_with_origin, tag_label
 
 # Classes used by `hit_html`; the app injects this once (`<style>` + RESULT_CSS).
@@ -23,6 +25,7 @@ from geo.views.presssearch import SearchHit, fold, fold_with_origin, tag_label
 #   ki-press-tag      a type label      ki-press-title  the title line
 #   ki-chip           a centre chip     ki-press-text   the excerpt
 #   ki-press-sources  the source links  mark            a matched word
+#   ki-press-counts   the numbers stated ("52 von 54", "51.")
 RESULT_CSS = """
 .ki-press-hit {border-left: 3px solid #1f4e79; padding: 0.3rem 0 0.3rem 0.7rem;
   margin: 0 0 0.9rem 0;}
@@ -34,6 +37,7 @@ RESULT_CSS = """
   padding: 0 0.5rem; margin: 0 0.25rem 0.2rem 0;}
 .ki-press-text {margin: 0.2rem 0; font-size: 0.92em;}
 .ki-press-sources {font-size: 0.85em;}
+.ki-press-counts {font-size: 0.85em; color: #444444; margin: 0.1rem 0;}
 .ki-press-hit mark {background: #fde68a; color: inherit; padding: 0;}
 """
 
@@ -133,12 +137,21 @@ def _body(release: PressRelease, lang: str) -> str:
     return ""
 
 
+def count_label(count: CountMention, lang: str = "de") -> str:
+    """A stated number in `lang`: "16", "51." / "no. 51", "52 von 54" / "52 of 54"."""
+    number = t("press_ordinal", lang, n=count.value) if count.kind == "ordinal" else count.value
+    if count.total is None:
+        return str(number)
+    return t("press_count_of", lang, n=number, total=count.total)
+
+
 def hit_html(hit: SearchHit, lang: str = "de", *, centre_names: Mapping[str, str]) -> str:
     """One search result as an HTML card (one line, every value escaped; see `RESULT_CSS`).
 
     Date (or "date unknown"), types, the title with marked terms (no title: the start of the
-    text), centres as chips (`centre_names` maps id to label), an excerpt around the first
-    match, and the http(s) source links, opening in a new tab.
+    text), centres as chips (`centre_names` maps id to label), the numbers the release states
+    (each once, with its total: "52 von 54"), an excerpt around the first match, and the http(s)
+    source links, opening in a new tab.
     """
     release = hit.release
     terms = hit.terms
@@ -165,6 +178,13 @@ def hit_html(hit: SearchHit, lang: str = "de", *, centre_names: Mapping[str, str
             for cid in hit.centre_ids
         )
         parts.append(f"<div>{chips}</div>")
+    if release.counts:
+        labels = dict.fromkeys(count_label(c, lang) for c in release.counts)
+        parts.append(
+            f'<div class="ki-press-counts">{escape(t("press_counts", lang))}: '
+            + escape(" · ".join(labels))
+            + "</div>"
+        )
     if show_excerpt:
         excerpt, before, after = _excerpt(body, terms)
         parts.append(

@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import csv
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from geo.errors import DataFileError
 from geo.paths import SEED_LISTING, SOURCES_DIR
-from geo.sources.press import PRESS_COLUMNS, load_press_releases, write_press_releases
+from geo.sources.press import (
+    PRESS_COLUMNS,
+    load_press_releases,
+    press_release_to_row,
+    write_press_releases,
+)
+from geo.sources.press_counts import CountMention
 from geo.sources.press_facts import build_press_releases
 from geo.sources.press_listing import read_listing
 
@@ -107,6 +114,10 @@ def _bad_file(tmp_path: Path, column: str, value: str) -> Path:
     [
         ("places", "05154 09999", "not a key"),
         ("counts", "count 99: viele", "count|ordinal N"),
+        ("counts", "count 52/60: viele", "total 60, which must be from the count 52 to 54"),
+        ("counts", "count 52/40: viele", "total 40, which must be from the count 52 to 54"),
+        ("counts", "ordinal 51/0: das 51.", "total 0"),
+        ("counts", "count 52 of 54: viele", "count|ordinal N/TOTAL"),
         ("date", "2013-13-12", "does not exist"),
         ("event_dates", "2016-06-31", "does not exist"),
         ("origin", "newspaper", "must be one of"),
@@ -140,3 +151,21 @@ def test_timeline_rows_need_urls(tmp_path: Path) -> None:
         writer.writerows(rows)
     with pytest.raises(DataFileError, match="source URL"):
         load_press_releases(path)
+
+
+def test_counts_cell_keeps_the_total_and_reads_old_items(tmp_path: Path, seed: tuple) -> None:
+    counts = (
+        CountMention(52, "count", "52 der 54 Kreise", 54),
+        CountMention(51, "ordinal", "das 51. von 54 Zentren", 54),
+        CountMention(16, "count", "16 Standorte"),
+    )
+    release = replace(seed[2], text="", counts=counts, summary_de="de", summary_en="en")
+    cell = press_release_to_row(release)[PRESS_COLUMNS.index("counts")]
+    assert cell == (
+        "count 52/54: 52 der 54 Kreise | ordinal 51/54: das 51. von 54 Zentren"
+        " | count 16: 16 Standorte"
+    )
+    path = tmp_path / "press_releases.csv"
+    write_press_releases(path, [release])
+    (loaded,) = load_press_releases(path)
+    assert loaded.counts == counts

@@ -31,7 +31,7 @@ def test_cli_json_has_exactly_the_documented_keys() -> None:
             "event_dates",
         }
         assert all(set(p) == {"ars", "name"} for p in record["places"])
-        assert all(set(c) == {"value", "kind", "phrase"} for c in record["counts"])
+        assert all(set(c) == {"value", "kind", "phrase", "total"} for c in record["counts"])
         assert all(c["kind"] in ("count", "ordinal") for c in record["counts"])
     last = records[-1]
     assert last["date"] == "2016-07-01"
@@ -39,7 +39,9 @@ def test_cli_json_has_exactly_the_documented_keys() -> None:
         {"ars": BORKEN, "name": "Kreis Borken"},
         {"ars": STEINFURT, "name": "Kreis Steinfurt"},
     ]
-    assert {"value": 51, "kind": "ordinal", "phrase": "51. Zentrums"} in last["counts"]
+    assert {"value": 51, "kind": "ordinal", "phrase": "51. Zentrums", "total": None} in last[
+        "counts"
+    ]
     assert last["event_dates"] == ["2016-06-28", "2016-06-29"]
     assert records[0]["date"] is None
     assert err.getvalue() == ""
@@ -68,3 +70,29 @@ def test_to_json_records_serialises_fuzzy_dates() -> None:
     assert record["date"] == "2015-11-06"
     assert record["event_dates"] == ["2015-10"]
     assert record["places"] == [{"ars": DORTMUND, "name": "Stadt Dortmund"}]
+
+
+PARTS = (
+    "  • 14.07.2016\n"
+    "Inzwischen haben 52 der 54 Kreise und kreisfreien Städte ein Zentrum, "
+    "die Stadt Hagen hat das 3. von 54 Kommunalen Integrationszentren.\n"
+)
+
+
+def test_cli_shows_the_total_of_a_count(tmp_path: Path) -> None:
+    listing = tmp_path / "listing.txt"
+    listing.write_text(PARTS, encoding="utf-8")
+    out = io.StringIO()
+    assert run_parse_cli(listing, as_json=True, out=out, err=io.StringIO()) == 0
+    (record,) = json.loads(out.getvalue())
+    assert record["counts"] == [
+        {"value": 52, "kind": "count", "phrase": "52 der 54 Kreise", "total": 54},
+        {"value": 3, "kind": "ordinal", "phrase": "3. von 54 Kommunalen Integrationszentren",
+         "total": 54},
+    ]  # fmt: skip
+    out = io.StringIO()
+    assert run_parse_cli(listing, as_json=False, out=out, err=io.StringIO()) == 0
+    assert (
+        "  counts: 52 von 54 (52 der 54 Kreise), 3. von 54 (3. von 54 Kommunalen "
+        "Integrationszentren)\n"
+    ) in out.getvalue()

@@ -109,6 +109,24 @@ def test_qualitative_counts_are_kept_as_words(seed: tuple) -> None:
     assert all(c.value != 28 for c in by_line[14].counts)
 
 
+def test_counts_of_a_total_are_read_from_title_and_text() -> None:
+    listing = (
+        "  • 02.03.2016\n"
+        "Fast flächendeckend: 50 von 53 Kreisen\n\n"
+        "Der Ausbau der Kommunalen Integrationszentren geht weiter. Mittlerweile sind es 50, "
+        "nur drei der 53 Kreise und kreisfreien Städte warten noch.\n"
+    )
+    (release,) = parse_listing(listing)
+    assert release.title == "Fast flächendeckend: 50 von 53 Kreisen"
+    assert [(c.value, c.kind, c.total) for c in release.counts] == [
+        (50, "count", 53),
+        (50, "count", None),
+        (3, "count", 53),
+    ]
+    # The seed states no total: its counts (and data/press_releases.csv) keep none.
+    assert all(c.total is None for r in read_listing(SEED) for c in r.counts)
+
+
 def test_place_extraction_precision_and_recall_on_the_seed(seed: tuple) -> None:
     truth = {(e[0], ars) for e in SEED_ENTRIES for ars in e[5]}
     found = {(r.line, p.ars) for r in seed for p in r.places}

@@ -14,6 +14,7 @@ from geo.i18n import t
 from geo.model.timeline import MilestoneCheck, Timeline
 from geo.sources.centres import load_centres
 from geo.sources.milestones import load_milestones
+from geo.sources.press_counts import extract_counts
 from geo.views.chart import chart_days, rollout_chart
 from geo.views.factcheck import (
     COLUMN_KEYS,
@@ -95,6 +96,22 @@ def test_table_row_of_the_laki_opening() -> None:
     assert "02.12.2013" in row[t("fc_col_reason", "de")]
     assert "21" in row[t("fc_col_reason", "de")]
     assert "44" in row[t("fc_col_reason", "de")]
+
+
+def test_a_count_of_a_total_is_checked_by_the_count_never_the_total() -> None:
+    """dpa, 14 July 2016: 52 of the 54 territories have a KI; 52 is checked, not 54."""
+    (stated,) = extract_counts("52 der 54 kreisfreien Städte und Kreise haben ein KI")
+    assert (stated.value, stated.total) == (52, 54)
+    check = check_on("2016-07-14")
+    assert check.milestone.count == stated.value
+    assert describe_verdict(check, "en") == "consistent"
+    (total,) = TIMELINE.check([make_milestone("2016-07-14", stated.total, "started")])
+    assert describe_verdict(total, "en") == "off by +2"  # what checking the total would say
+    frame = factcheck_table(CHECKS, "de")
+    row = frame[frame[t("fc_col_date", "de")] == "14.07.2016"].iloc[0]
+    assert row[t("fc_col_stated", "de")] == 52
+    marks = {m["date"]: m["label"] for m in chart_marks(CHECKS, "de")}
+    assert marks[date(2016, 7, 14)] == "52"
 
 
 def test_table_columns_differ_between_languages_and_are_unique() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import replace
 from datetime import date
 from html.parser import HTMLParser
 
@@ -12,8 +13,9 @@ from geo import paths
 from geo.sources.centres import load_centres
 from geo.sources.fuzzydate import FuzzyDate
 from geo.sources.press import PressRelease, load_press_releases
+from geo.sources.press_counts import CountMention
 from geo.sources.press_places import extract_places
-from geo.views.presscards import RESULT_CSS, highlight_html, hit_html
+from geo.views.presscards import RESULT_CSS, count_label, highlight_html, hit_html
 from geo.views.presssearch import (
     SearchHit,
     SearchQuery,
@@ -444,9 +446,40 @@ def test_card_escapes_everything_and_drops_unsafe_links() -> None:
     assert "&lt;b onclick=alert(8)&gt;KI&lt;/b&gt;" in html
 
 
+@pytest.mark.parametrize(
+    ("count", "de", "en"),
+    [
+        (CountMention(16, "count", "16 Standorte"), "16", "16"),
+        (CountMention(52, "count", "52 der 54 Kreise", 54), "52 von 54", "52 of 54"),
+        (CountMention(51, "ordinal", "51. Zentrums"), "51.", "no. 51"),
+        (CountMention(51, "ordinal", "das 51. von 54", 54), "51. von 54", "no. 51 of 54"),
+    ],
+)
+def test_count_label_shows_the_total_in_both_languages(
+    count: CountMention, de: str, en: str
+) -> None:
+    assert (count_label(count, "de"), count_label(count, "en")) == (de, en)
+
+
+def test_card_shows_each_stated_number_once_with_its_total() -> None:
+    release = replace(
+        make_release("n", ("2016-07-14", "day"), text="52 der 54 Kreise haben ein KI."),
+        counts=(
+            CountMention(52, "count", "52 der 54 Kreise", 54),
+            CountMention(16, "count", "16 Standorte"),
+            CountMention(52, "count", "52 von 54 Kommunen", 54),
+        ),
+    )
+    assert '<div class="ki-press-counts">Genannte Zahlen: 52 von 54 · 16</div>' in card(release)
+    en = card(release, lang="en")
+    assert '<div class="ki-press-counts">Numbers stated: 52 of 54 · 16</div>' in en
+    assert "ki-press-counts" not in card(make_release("none", text="Kein Wert im Kreis Düren."))
+
+
 def test_result_css_styles_the_classes_the_cards_use() -> None:
     html = card(make_release("c", ("2013", "year"), text="KI Kreis Düren", tags=("visit",)))
     for name in ("ki-press-hit", "ki-press-date", "ki-press-tag", "ki-press-title", "ki-chip"):
         assert f'class="{name}"' in html
         assert f".{name} " in RESULT_CSS
+    assert ".ki-press-counts " in RESULT_CSS
     assert "mark" in RESULT_CSS
