@@ -17,7 +17,9 @@ import pytest
 from geo import budget as budget_module
 from geo.budget import EXPORT_BUDGET, UPLOAD_BUDGET, Budget, run_within_budget
 from geo.errors import BudgetExceeded, DataFileError, KiAtlasError, UsageError
-from geo.ingest.upload import RawTable, read_table, sample_csv
+from geo.ingest.rawtable import RawTable
+from geo.ingest.sample_upload import sample_csv
+from geo.ingest.upload_reader import read_table
 from tests import budget_targets as bt
 
 GIB = 1 << 30

@@ -30,7 +30,8 @@ from geopy.exc import (
 )
 
 from geo import paths
-from geo.ingest.geocode import GeocodeCache, run_cli
+from geo.ingest.geocode_cache import GeocodeCache
+from geo.ingest.geocode_cli import run_cli
 from geo.sources.boundaries import CACHE_FILENAME, load_boundaries, run_fetch_cli, urllib_fetch
 from geo.sources.centres import load_centres
 

@@ -16,7 +16,8 @@ from streamlit.testing.v1 import AppTest
 
 from geo import keys
 from geo.i18n import escape_markdown
-from geo.ingest.upload import GeocodeOutcome, sample_csv
+from geo.ingest.sample_upload import sample_csv
+from geo.ingest.upload_geocoding import GeocodeOutcome
 from geo.views.urlstate import ViewState, parse_view
 from tests.factories import make_centre
 

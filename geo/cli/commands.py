@@ -199,7 +199,7 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _geocode(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from geo.ingest.geocode import run_cli
+    from geo.ingest.geocode_cli import run_cli
 
     return run_cli(
         centres_path=args.centres, cache_path=args.cache, only=args.only, out=out, err=err

@@ -10,7 +10,11 @@ from datetime import date
 import pytest
 from playwright.sync_api import Page, expect
 
-from geo.ingest.upload import build_sites, guess_mapping, read_table, sample_csv, upload_timeline
+from geo.ingest.columns import guess_mapping
+from geo.ingest.sample_upload import sample_csv
+from geo.ingest.sites import build_sites
+from geo.ingest.upload_reader import read_table
+from geo.ingest.upload_timeline import upload_timeline
 from geo.views.dataset import Dataset
 from tests.browser.conftest import VIEWPORT, Dashboard
 from tests.hostile_corpus import styles_bomb

@@ -1,4 +1,4 @@
-"""Tests for geo.ingest.geocode: Nominatim set-up, cache, upgrade policy and CLI, offline."""
+"""Tests for geocoding the centres: Nominatim set-up, cache, upgrade policy and CLI, offline."""
 
 from __future__ import annotations
 
@@ -14,17 +14,10 @@ import pytest
 from geopy.exc import GeocoderRateLimited, GeocoderTimedOut, GeocoderUnavailable
 
 from geo.errors import DataFileError, KiAtlasError, UsageError
-from geo.ingest.geocode import (
-    DEFAULT_USER_AGENT,
-    CacheEntry,
-    GeocodeCache,
-    Outcome,
-    geocode_centres,
-    make_nominatim_geocode,
-    query_key,
-    run_cli,
-    structured_query,
-)
+from geo.ingest.centre_geocoding import Outcome, geocode_centres
+from geo.ingest.geocode_cache import CacheEntry, GeocodeCache, query_key
+from geo.ingest.geocode_cli import run_cli
+from geo.ingest.nominatim import DEFAULT_USER_AGENT, make_nominatim_geocode, structured_query
 from geo.sources.centres import CENTRE_COLUMNS, load_centres
 from geo.sources.csvfile import rows_to_csv_text
 

@@ -1,4 +1,4 @@
-"""Tests for geo.ingest.upload: hostile and broken uploads, column mapping, sites, geocoding."""
+"""Tests for uploads in geo.ingest: reading, column mapping, cell values, sites, geocoding."""
 
 from __future__ import annotations
 
@@ -17,20 +17,15 @@ import pytest
 from geopy.exc import GeocoderRateLimited, GeocoderTimedOut, GeocoderUnavailable
 
 from geo.errors import DataFileError, DataProblem
-from geo.ingest.upload import (
-    FIELD_LABEL_KEYS,
-    FIELDS,
-    RawTable,
-    UploadLimits,
-    UploadResult,
-    build_sites,
-    geocode_missing,
-    guess_mapping,
-    parse_upload_date,
-    read_table,
-    sample_csv,
-    upload_timeline,
-)
+from geo.ingest.cellvalues import parse_upload_date
+from geo.ingest.columns import FIELD_LABEL_KEYS, FIELDS, guess_mapping
+from geo.ingest.rawtable import RawTable
+from geo.ingest.sample_upload import sample_csv
+from geo.ingest.sites import UploadResult, build_sites
+from geo.ingest.upload_geocoding import geocode_missing
+from geo.ingest.upload_limits import UploadLimits
+from geo.ingest.upload_reader import read_table
+from geo.ingest.upload_timeline import upload_timeline
 from geo.model.timeline import CentreState
 from geo.sources.boundaries import Boundaries, load_boundaries, point_in_kreis
 from geo.sources.fuzzydate import Precision

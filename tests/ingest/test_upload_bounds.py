@@ -19,15 +19,14 @@ from typing import Any
 import pytest
 
 from geo.errors import DataFileError
-from geo.ingest.geocode import GeocodeCache, Outcome, geocode_centres, structured_query
-from geo.ingest.upload import (
-    UploadLimits,
-    UploadResult,
-    build_sites,
-    geocode_missing,
-    guess_mapping,
-    read_table,
-)
+from geo.ingest.centre_geocoding import Outcome, geocode_centres
+from geo.ingest.columns import guess_mapping
+from geo.ingest.geocode_cache import GeocodeCache
+from geo.ingest.nominatim import structured_query
+from geo.ingest.sites import UploadResult, build_sites
+from geo.ingest.upload_geocoding import geocode_missing
+from geo.ingest.upload_limits import UploadLimits
+from geo.ingest.upload_reader import read_table
 from geo.sources.boundaries import Boundaries, load_boundaries
 from geo.sources.fuzzydate import Precision
 from tests import hostile_corpus as corpus

@@ -12,7 +12,11 @@ from streamlit.testing.v1 import AppTest
 
 from geo import budget, keys
 from geo.i18n import escape_markdown
-from geo.ingest.upload import build_sites, guess_mapping, read_table, sample_csv, upload_timeline
+from geo.ingest.columns import guess_mapping
+from geo.ingest.sample_upload import sample_csv
+from geo.ingest.sites import build_sites
+from geo.ingest.upload_reader import read_table
+from geo.ingest.upload_timeline import upload_timeline
 from geo.model.startwindow import start_window
 from geo.paths import OUTLINE_GEOJSON, ROOT
 from geo.sources.boundaries import load_boundaries
