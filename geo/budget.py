@@ -2,7 +2,8 @@
 
 `run_within_budget(func, *args, budget=..., **kwargs)` calls `func(*args, **kwargs)` in a fresh
 child of a multiprocessing *forkserver* (never a fork of the threaded server itself). Before the
-call the child caps its address space (`RLIMIT_AS`) and its CPU time (`RLIMIT_CPU`); the parent
+call the child caps its address space (`RLIMIT_AS`) and its CPU time (`RLIMIT_CPU`) to the
+`Budget` (`geo.budget_limits`; the child's side is `geo.budget_worker`); the parent, this module,
 kills it when the wall-clock time is up. The result is pickled back. Whatever happens in the
 child -- a file that needs 10 GiB, a parser that loops, a crash -- the caller gets either the
 result or a `KiAtlasError` whose message can be shown to the user:
@@ -20,72 +21,38 @@ a real module (not `__main__`, a lambda or a nested function). The forkserver pr
 
 from __future__ import annotations
 
-__all__ = [
-    "EXPORT_BUDGET",
-    "PRELOAD",
-    "UPLOAD_BUDGET",
-    "Budget",
-    "run_within_budget",
-    "start_worker_server",
-]
+__all__ = ["PRELOAD", "run_within_budget", "start_worker_server"]
 
 import logging
 import multiprocessing
 import multiprocessing.connection
 import multiprocessing.forkserver
 import multiprocessing.spawn
-import os
 import pickle
-import resource
 import signal
 import threading
 import time
-import traceback
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from geo.budget_limits import GIB, MIB, Budget
+from geo.budget_worker import worker_main
 from geo.errors import BudgetExceeded, KiAtlasError
 
 _log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
-MIB = 1 << 20
-GIB = 1 << 30
-
-
-@dataclass(frozen=True)
-class Budget:
-    """What one call may use: address space (bytes), CPU time (whole seconds, as the kernel
-    counts it), wall-clock time (seconds) and the size of the pickled result (bytes). `task`
-    names the work in messages ("The upload needed ..."); `nice` lowers the worker's priority
-    so the server's own threads stay responsive."""
-
-    memory_bytes: int = GIB
-    cpu_seconds: int = 20
-    wall_seconds: float = 30.0
-    result_bytes: int = 256 * MIB
-    task: str = "task"
-    nice: int = 5
-
-    def __post_init__(self) -> None:
-        if self.memory_bytes <= 0 or self.result_bytes <= 0:
-            raise ValueError("memory_bytes and result_bytes must be positive")
-        if not isinstance(self.cpu_seconds, int) or self.cpu_seconds < 1:
-            raise ValueError("cpu_seconds must be a whole number of seconds, at least 1")
-        if not self.wall_seconds > 0:
-            raise ValueError("wall_seconds must be positive")
-
-
-# Every number the dashboard's budgets use, in one place. The memory limits include the worker's
-# baseline: a forkserver child with geo.ingest.upload, geo.outputs.report and
-# geo.outputs.export imported already maps about 450 MiB of address space (about 130 MiB resident).
-UPLOAD_BUDGET = Budget(memory_bytes=GIB, cpu_seconds=20, wall_seconds=30.0, task="upload")
-EXPORT_BUDGET = Budget(memory_bytes=3 * GIB // 2, cpu_seconds=60, wall_seconds=90.0, task="export")
-
-# Imported once by the forkserver, so that each worker starts with them loaded.
-PRELOAD = ("geo.budget", "geo.ingest.upload", "geo.outputs.report", "geo.outputs.export")
+# Imported once by the forkserver, so that each worker starts with them loaded: the worker's own
+# code and the modules of the functions the dashboard runs under a budget.
+PRELOAD = (
+    "geo.budget_worker",
+    "geo.ingest.upload_reader",
+    "geo.outputs.small_multiples",
+    "geo.outputs.animation",
+    "geo.outputs.table_csv",
+    "geo.outputs.offline_map",
+)
 
 _WORKER_NAME = "ki-atlas-budget"
 _WARM_UP = Budget(memory_bytes=GIB, cpu_seconds=30, wall_seconds=60.0, task="warm-up")
@@ -99,9 +66,6 @@ _context_lock = threading.Lock()
 # one with a made-up code. Every start, poll and join of a worker holds this lock.
 _process_lock = threading.RLock()
 _context: Any = None
-
-
-# --------------------------------------------------------------------------- parent side
 
 
 def start_worker_server() -> None:
@@ -128,7 +92,7 @@ def run_within_budget(func: Callable[..., T], /, *args: Any, budget: Budget, **k
     ctx = _get_context()
     reader, writer = ctx.Pipe(duplex=False)
     proc = ctx.Process(
-        target=_child_main,
+        target=worker_main,
         args=(writer, func, args, kwargs, budget),
         name=f"{_WORKER_NAME}-{budget.task}",
         daemon=True,
@@ -311,7 +275,8 @@ def _bytes(amount: float) -> str:
 
 
 def _rebuild(how: str, data: bytes | None, message: str) -> KiAtlasError:
-    """The `KiAtlasError` the worker raised, or a plain one with its message."""
+    """The `KiAtlasError` the worker raised (sent as `geo.budget_worker._known` packed it), or a
+    plain one with its message."""
     try:
         if how == "pickle":
             exc = pickle.loads(data)  # type: ignore[arg-type]
@@ -326,84 +291,3 @@ def _rebuild(how: str, data: bytes | None, message: str) -> KiAtlasError:
         _log.exception("cannot rebuild the worker's %s", how)
         exc = None
     return exc if isinstance(exc, KiAtlasError) else KiAtlasError(message)
-
-
-# --------------------------------------------------------------------------- child side
-
-
-def _child_main(
-    conn: Any,
-    func: Callable[..., Any],
-    args: tuple[Any, ...],
-    kwargs: dict[str, Any],
-    budget: Budget,
-) -> None:
-    """The worker: set the limits, call `func`, send one message describing the outcome."""
-    try:
-        _apply_limits(budget)
-        result = func(*args, **kwargs)
-    except MemoryError:
-        outcome: tuple[Any, ...] = ("memory",)
-    except KiAtlasError as exc:
-        outcome = ("known", *_known(exc))
-    except BaseException as exc:  # noqa: BLE001 -- reported to the parent, which logs it
-        outcome = ("error", type(exc).__name__, traceback.format_exc())
-    else:
-        outcome = ("ok", result)
-    del args, kwargs
-    try:
-        data = pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
-    except MemoryError:
-        data = pickle.dumps(("memory",))
-    except Exception:  # noqa: BLE001 -- an unpicklable result; reported to the parent
-        data = pickle.dumps(("error", "PicklingError", traceback.format_exc()))
-    del outcome
-    conn.send_bytes(data)
-    conn.close()
-
-
-def _apply_limits(budget: Budget) -> None:
-    _limit(resource.RLIMIT_CORE, 0, 0)  # a worker killed by SIGXCPU must not dump core
-    _limit(resource.RLIMIT_AS, budget.memory_bytes, budget.memory_bytes)
-    # SIGXCPU at the soft limit ends the worker whatever code runs (its default action); the
-    # hard limit's SIGKILL a second later is the backstop should SIGXCPU be caught or ignored.
-    signal.signal(signal.SIGXCPU, signal.SIG_DFL)
-    _limit(resource.RLIMIT_CPU, budget.cpu_seconds, budget.cpu_seconds + 1)
-    if budget.nice:
-        os.nice(budget.nice)
-
-
-def _limit(which: int, soft: int, hard: int) -> None:
-    """Set a limit, never above the hard limit the worker inherited."""
-    _, current = resource.getrlimit(which)
-    if current != resource.RLIM_INFINITY:
-        soft, hard = min(soft, current), min(hard, current)
-    resource.setrlimit(which, (soft, hard))
-
-
-def _known(exc: KiAtlasError) -> tuple[str, bytes | None, str]:
-    """How to carry `exc` to the parent: pickled as is when that gives back the same exception
-    (type, message, attributes); else its class, args and picklable attributes, rebuilt without
-    calling `__init__` (e.g. `DataFileError(problems)` does not survive a plain pickle); else
-    only its message."""
-    message = str(exc)
-    try:
-        data = pickle.dumps(exc, protocol=pickle.HIGHEST_PROTOCOL)
-        copy = pickle.loads(data)
-        if type(copy) is type(exc) and copy.args == exc.args and vars(copy) == vars(exc):
-            return "pickle", data, message
-    except Exception:  # noqa: BLE001 -- try the next way
-        pass
-    try:
-        state = {k: v for k, v in vars(exc).items() if _picklable(v)}
-        return "rebuild", pickle.dumps((type(exc), exc.args, state)), message
-    except Exception:  # noqa: BLE001 -- fall back to the message alone
-        return "message", None, message
-
-
-def _picklable(value: object) -> bool:
-    try:
-        pickle.dumps(value)
-    except Exception:  # noqa: BLE001 -- any failure means "leave this attribute out"
-        return False
-    return True

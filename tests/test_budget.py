@@ -1,4 +1,5 @@
-"""geo.budget: a function run in a worker process under OS-enforced memory, CPU and wall limits."""
+"""geo.budget (with geo.budget_limits and geo.budget_worker): a function run in a worker process
+under OS-enforced memory, CPU and wall limits."""
 
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ from pathlib import Path
 import pytest
 
 from geo import budget as budget_module
-from geo.budget import EXPORT_BUDGET, UPLOAD_BUDGET, Budget, run_within_budget
+from geo.budget import run_within_budget
+from geo.budget_limits import EXPORT_BUDGET, UPLOAD_BUDGET, Budget
 from geo.errors import BudgetExceeded, DataFileError, KiAtlasError, UsageError
 from geo.ingest.rawtable import RawTable
 from geo.ingest.sample_upload import sample_csv

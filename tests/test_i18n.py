@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import ast
 import re
 import string
+import types
+from pathlib import Path
 
 import pytest
 
@@ -19,6 +22,13 @@ SOURCES = [
     *sorted((ROOT / "geo").rglob("*.py")),
     *sorted((ROOT / "ui").rglob("*.py")),
 ]
+TEXTS = ROOT / "geo" / "texts"
+TEXT_FILES = sorted(path for path in TEXTS.glob("*.py") if path.name != "__init__.py")
+
+
+def _defines_strings(path: Path) -> bool:
+    """i18n.py and the tables in geo/texts/: where keys are defined, not used."""
+    return path.name == "i18n.py" or path.parent == TEXTS
 
 
 def _literal_keys() -> set[str]:
@@ -30,10 +40,11 @@ def _literal_keys() -> set[str]:
 
 
 def _quoted_words() -> set[str]:
-    """Every quoted lower-case word outside i18n.py (keys may be chosen in expressions)."""
+    """Every quoted lower-case word outside i18n.py and geo/texts/ (keys may be chosen in
+    expressions)."""
     found = set()
     for path in SOURCES:
-        if path.name != "i18n.py":
+        if not _defines_strings(path):
             found |= set(re.findall(r"[\"']([a-z_]+)[\"']", path.read_text(encoding="utf-8")))
     return found
 
@@ -73,3 +84,41 @@ def test_both_languages_have_the_same_placeholders() -> None:
 def test_unused_strings_are_not_kept() -> None:
     used = _quoted_words() | _dynamic_keys()
     assert set(i18n._STRINGS) - used == set()
+
+
+def test_the_scans_leave_out_the_tables() -> None:
+    """The tables quote every key, so the "used" scan leaves geo/texts/ out (else no string could
+    ever be unused); and i18n merges every table there."""
+    in_tables = set()
+    for path in TEXT_FILES:
+        in_tables |= set(re.findall(r"[\"']([a-z_]+)[\"']", path.read_text(encoding="utf-8")))
+    assert set(i18n._STRINGS) <= in_tables
+    assert len(TEXT_FILES) > 5
+    assert all(_defines_strings(path) for path in TEXT_FILES)
+    assert {area.__name__ for area in i18n._AREAS} == {
+        f"geo.texts.{path.stem}" for path in TEXT_FILES
+    }
+
+
+def test_no_key_is_written_twice() -> None:
+    """A repeated key in a dict literal silently replaces the first; so does one in two areas."""
+    seen: dict[str, str] = {}
+    for path in TEXT_FILES:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        tables = [node for node in ast.walk(tree) if isinstance(node, ast.AnnAssign)]
+        assert len(tables) == 1, path
+        for node in tables[0].value.keys:
+            assert isinstance(node, ast.Constant), path
+            assert node.value not in seen, f"{node.value!r} in {seen.get(node.value)} and {path}"
+            seen[node.value] = path.name
+    assert set(seen) == set(i18n._STRINGS)
+
+
+def test_a_key_in_two_areas_is_an_error() -> None:
+    first = types.SimpleNamespace(__name__="geo.texts.first", STRINGS={"a": {"de": "A"}})
+    second = types.SimpleNamespace(
+        __name__="geo.texts.second", STRINGS={"b": {"de": "B"}, "a": {"de": "A2"}}
+    )
+    assert i18n._merge((first,)) == {"a": {"de": "A"}}
+    with pytest.raises(ValueError, match=r"'a' is defined in both geo.texts.first and "):
+        i18n._merge((first, second))

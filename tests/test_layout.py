@@ -12,7 +12,16 @@ from geo.paths import ROOT
 MAX_LINES = 400
 MAX_APP_LINES = 150
 # Rank of each top-level part of geo: a module may import a lower rank or its own subpackage.
-FOUNDATION = ("errors", "i18n", "keys", "paths", "budget")
+FOUNDATION = (
+    "errors",
+    "i18n",
+    "texts",
+    "keys",
+    "paths",
+    "budget",
+    "budget_limits",
+    "budget_worker",
+)
 STAGES = ("sources", "model", "views", "outputs", "ingest")
 ENTRY_POINTS = ("cli", "__main__")  # __main__ runs cli
 

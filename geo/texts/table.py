@@ -1,0 +1,16 @@
+"""The table of centres below the map: its title and column headings."""
+
+STRINGS: dict[str, dict[str, str]] = {
+    "table_title": {"de": "Zentren am {date}", "en": "Centres on {date}"},
+    "col_name": {"de": "Zentrum", "en": "Centre"},
+    "col_territory": {"de": "Gebiet", "en": "Territory"},
+    "col_state": {"de": "Stand", "en": "State"},
+    "col_start": {"de": "Start", "en": "Start"},
+    "col_approval": {"de": "Bewilligung", "en": "Approval"},
+    "col_sources": {"de": "Quellen", "en": "Sources"},
+    "col_residents": {
+        "de": "Einwohner (Kreis, 31.12.2018)",
+        "en": "Residents (Kreis, 31 Dec 2018)",
+    },
+    "col_highlight": {"de": "Hervorgehoben", "en": "Highlighted"},
+}
