@@ -32,7 +32,9 @@ from geopy.exc import (
 from geo import paths
 from geo.ingest.geocode_cache import GeocodeCache
 from geo.ingest.geocode_cli import run_cli
-from geo.sources.boundaries import CACHE_FILENAME, load_boundaries, run_fetch_cli, urllib_fetch
+from geo.sources.bkg_download import CACHE_FILENAME, urllib_fetch
+from geo.sources.boundaries import load_boundaries
+from geo.sources.boundaries_cli import run_fetch_cli
 from geo.sources.centres import load_centres
 
 NOW = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)

@@ -207,7 +207,7 @@ def _geocode(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _boundaries(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from geo.sources.boundaries import run_fetch_cli
+    from geo.sources.boundaries_cli import run_fetch_cli
 
     return run_fetch_cli(cache_dir=paths.CACHE_DIR, out=out, err=err)
 

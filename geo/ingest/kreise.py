@@ -14,8 +14,9 @@ from typing import Any, TypeVar
 
 import shapely
 
-from geo.sources.boundaries import Boundaries, build_kreis_index, point_in_kreis
+from geo.sources.boundaries import Boundaries
 from geo.sources.centres import NRW_BBOX
+from geo.sources.kreis_lookup import build_kreis_index, point_in_kreis
 
 _Row = TypeVar("_Row")  # whatever the caller pairs with each row's fields
 

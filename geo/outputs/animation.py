@@ -26,7 +26,7 @@ from geo.outputs.page_format import (
 from geo.outputs.print_style import BEZIRK_EDGE, KREIS_EDGE, LAND_EDGE, MUTED, TEXT
 from geo.sources.boundaries import Boundaries
 from geo.views.dataset import event_months
-from geo.views.mapview import KREIS_FILLS, MARKER_STYLES
+from geo.views.mapstyles import KREIS_FILLS, MARKER_STYLES
 
 # GIF frames are drawn on a smaller page of the same shape: 1000 px wide at 100 dpi.
 GIF_WIDTH_INCHES = 10.0

@@ -29,7 +29,8 @@ from geo.outputs.print_style import (
     marker,
 )
 from geo.sources.boundaries import Boundaries
-from geo.views.mapview import KREIS_FILLS, ring_offsets
+from geo.views.maplayers import ring_offsets
+from geo.views.mapstyles import KREIS_FILLS
 
 
 def _polygons(geom: BaseGeometry) -> list[BaseGeometry]:

@@ -27,7 +27,7 @@ from geo.outputs.print_style import (
 )
 from geo.sources.boundaries import Boundaries
 from geo.sources.fuzzydate import FuzzyDate
-from geo.views.mapview import KREIS_FILLS
+from geo.views.mapstyles import KREIS_FILLS
 
 
 def _legend_handles(lang: str, scale: float, with_kreise: bool) -> list[tuple[str, list, list]]:

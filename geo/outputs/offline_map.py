@@ -23,15 +23,11 @@ from geo.i18n import t
 from geo.model.timeline import CentreState, Timeline
 from geo.outputs.offline_map_template import APP_JS, CSS, PAGE
 from geo.sources.boundaries import Boundaries
-from geo.views.mapview import (
-    KREIS_FILLS,
-    KREIS_STYLE,
-    MARKER_STYLES,
-    attribution_html,
-    legend_html,
-    popup_html,
-    ring_offsets,
-)
+from geo.views.basemap import legend_html
+from geo.views.mapcredits import attribution_html
+from geo.views.maplayers import ring_offsets
+from geo.views.mapstyles import KREIS_FILLS, KREIS_STYLE, MARKER_STYLES
+from geo.views.popups import popup_html
 
 _LEAFLET_DIR = Path(xstatic.pkg.leaflet.BASE_DIR)
 # Coordinates are rounded to 5 decimals (about 1 m): plenty for Kreis outlines, half the bytes.

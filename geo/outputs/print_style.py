@@ -26,7 +26,7 @@ from matplotlib.colors import to_rgba
 from matplotlib.markers import MarkerStyle
 
 from geo.model.timeline import CentreState
-from geo.views.mapview import MARKER_STYLES
+from geo.views.mapstyles import MARKER_STYLES
 
 # Leaflet pixels to points on paper: markers keep their on-screen size in points.
 MARKER_PT = 0.7

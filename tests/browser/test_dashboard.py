@@ -14,7 +14,7 @@ from geo.i18n import t
 from geo.model.playback import step_month
 from geo.paths import CENTRES_CSV, ROOT
 from geo.sources.centres import load_centres
-from geo.views.mapview import KREIS_FILLS
+from geo.views.mapstyles import KREIS_FILLS
 from tests.browser.conftest import MAP_FRAME
 
 pytestmark = pytest.mark.browser

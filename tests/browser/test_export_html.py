@@ -19,7 +19,8 @@ from geo.paths import OUTLINE_GEOJSON
 from geo.sources.atomic import write_text_atomic
 from geo.sources.boundaries import Boundaries, load_boundaries
 from geo.sources.fuzzydate import FuzzyDate
-from geo.views.mapview import KREIS_FILLS, ring_offsets
+from geo.views.maplayers import ring_offsets
+from geo.views.mapstyles import KREIS_FILLS
 
 pytestmark = pytest.mark.browser
 

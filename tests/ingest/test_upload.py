@@ -27,8 +27,9 @@ from geo.ingest.upload_limits import UploadLimits
 from geo.ingest.upload_reader import read_table
 from geo.ingest.upload_timeline import upload_timeline
 from geo.model.timeline import CentreState
-from geo.sources.boundaries import Boundaries, load_boundaries, point_in_kreis
+from geo.sources.boundaries import Boundaries, load_boundaries
 from geo.sources.fuzzydate import Precision
+from geo.sources.kreis_lookup import point_in_kreis
 
 HEADER = "Name;Adresse;Breitengrad;Längengrad;Start;Quelle"
 KOELN = "51,43;6,95"  # inside NRW (lat; lon) with decimal commas

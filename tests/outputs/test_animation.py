@@ -15,7 +15,7 @@ from geo.outputs.animation import render_animation
 from geo.outputs.map_layout import MAP_LAYOUT
 from geo.sources.boundaries import Boundaries
 from geo.views.dataset import event_months
-from geo.views.mapview import KREIS_FILLS
+from geo.views.mapstyles import KREIS_FILLS
 
 
 def test_gif_has_one_frame_per_month_and_holds_the_last(

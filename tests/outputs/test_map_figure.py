@@ -17,7 +17,7 @@ from geo.outputs.map_figure import render_map
 from geo.outputs.map_layout import MAP_LAYOUT
 from geo.outputs.small_multiples import render_small_multiples
 from geo.sources.boundaries import Boundaries
-from geo.views.mapview import KREIS_FILLS
+from geo.views.mapstyles import KREIS_FILLS
 
 
 def test_png_is_a4_landscape_at_300_dpi(data: tuple[Timeline, Boundaries]) -> None:

@@ -13,7 +13,7 @@ from geo.model.timeline import CentreState, Timeline
 from geo.outputs.map_layout import small_multiples_layout
 from geo.outputs.small_multiples import render_small_multiples
 from geo.sources.boundaries import Boundaries
-from geo.views.mapview import KREIS_FILLS
+from geo.views.mapstyles import KREIS_FILLS
 
 
 def test_small_multiples_have_a_panel_and_counts_per_year_end(

@@ -15,7 +15,8 @@ from geo.model.timeline import Timeline, month_starts
 from geo.outputs.offline_map import script_json, standalone_html
 from geo.paths import OUTLINE_GEOJSON
 from geo.sources.boundaries import load_boundaries
-from geo.views.mapview import popup_html, ring_offsets
+from geo.views.maplayers import ring_offsets
+from geo.views.popups import popup_html
 
 HOSTILE = "</script><img src=x onerror=alert(1)>"
 MONTHS = month_starts(date(2012, 1, 1), date(2018, 10, 1))

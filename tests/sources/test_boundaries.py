@@ -1,4 +1,4 @@
-"""Boundary sources in order (env path, cache, BKG download, outline) and point-in-Kreis."""
+"""Boundary sources in order (env, cache, BKG download, bundled, outline), the download, its CLI."""
 
 from __future__ import annotations
 
@@ -16,20 +16,16 @@ from shapely.geometry import shape
 
 from geo.errors import BoundaryError
 from geo.paths import BOUNDARIES_GEOJSON
-from geo.sources.boundaries import (
+from geo.sources.bkg_download import (
     BKG_WFS_URL,
     CACHE_FILENAME,
-    OUTLINE_ATTRIBUTION,
-    Boundaries,
     fetch_bkg_boundaries,
-    load_boundaries,
-    point_in_kreis,
-    run_fetch_cli,
     urllib_fetch,
 )
-from geo.sources.centres import load_centres
+from geo.sources.boundaries import OUTLINE_ATTRIBUTION, Boundaries, load_boundaries
+from geo.sources.boundaries_cli import run_fetch_cli
+from geo.sources.kreis_lookup import point_in_kreis
 
-CENTRES_CSV = Path(__file__).resolve().parents[2] / "data" / "centres.csv"
 NO_FILE = Path("/nonexistent/outline.json")
 
 
@@ -436,24 +432,3 @@ def test_urllib_fetch_turns_http_errors_into_boundary_errors() -> None:
 
     with pytest.raises(BoundaryError, match="HTTP 503"):
         urllib_fetch("https://example.invalid/x", 1.0, urlopen=urlopen)
-
-
-# --------------------------------------------------------------------------- data check
-
-
-def test_every_centre_lies_in_its_own_kreis(bkg_kreise_path: Path) -> None:
-    b = load_boundaries(
-        env={"KI_BOUNDARIES_PATH": str(bkg_kreise_path)},
-        cache_dir=NO_FILE.parent,
-        outline_path=NO_FILE,
-    )
-    centres = load_centres(CENTRES_CSV)
-    assert len(centres) == 54
-    wrong = {
-        c.id: (c.kreis_ars, point_in_kreis(b, c.lat, c.lon))
-        for c in centres
-        if point_in_kreis(b, c.lat, c.lon) != c.kreis_ars
-    }
-    assert wrong == {}
-    aachen = next(c for c in centres if c.ars == "05334002")
-    assert point_in_kreis(b, aachen.lat, aachen.lon) == "05334"

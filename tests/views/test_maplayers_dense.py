@@ -16,13 +16,8 @@ from geo.paths import CACHE_DIR, CENTRES_CSV, OUTLINE_GEOJSON
 from geo.sources.boundaries import load_boundaries
 from geo.sources.centres import load_centres
 from geo.views.assets import localize
-from geo.views.mapview import (
-    DENSE_THRESHOLD,
-    MARKER_STYLES,
-    SiteMarkers,
-    centre_layer,
-    marker_style,
-)
+from geo.views.maplayers import DENSE_THRESHOLD, SiteMarkers, centre_layer
+from geo.views.mapstyles import MARKER_STYLES, marker_style
 from tests.bench.synthetic import synthetic_centres
 
 DAY = date(2016, 7, 1)
