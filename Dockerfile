@@ -15,6 +15,7 @@ RUN pip install -r requirements.txt
 
 COPY --chown=ki:ki .streamlit ./.streamlit
 COPY --chown=ki:ki app.py ./
+COPY --chown=ki:ki ui ./ui
 COPY --chown=ki:ki geo ./geo
 COPY --chown=ki:ki data ./data
 

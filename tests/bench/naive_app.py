@@ -27,7 +27,7 @@ def _naive_st_folium(fig, *, feature_group_to_add=None, **kwargs):
     return _st_folium(fig, **kwargs)
 
 
-# app.py does `from streamlit_folium import st_folium` at run time, so it picks this up.
+# ui/map_tab.py calls `streamlit_folium.st_folium(...)`, looked up at each call, so it uses this.
 streamlit_folium.st_folium = _naive_st_folium
 try:
     run_app()

@@ -21,7 +21,7 @@ from geo.model.startwindow import start_window
 from geo.paths import OUTLINE_GEOJSON, ROOT
 from geo.sources.boundaries import load_boundaries
 from geo.views.dataset import Dataset
-from geo.views.mapview import popup_html
+from geo.views.popups import popup_html
 from tests.factories import make_centre
 
 RELEASE_2014 = "seed-2014-04-25-in-den-nrw-kreisen"

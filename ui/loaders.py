@@ -1,0 +1,128 @@
+"""The data the dashboard loads once per server process (`st.cache_resource`), so reruns and
+other sessions share it: KI centres, milestones, press releases, boundaries, parsed uploads."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import urlencode
+
+import streamlit as st
+
+from geo import budget, paths
+from geo.budget_limits import UPLOAD_BUDGET
+from geo.errors import DataFileError, DataProblem
+from geo.ingest.rawtable import RawTable
+from geo.ingest.upload_limits import UploadLimits
+from geo.ingest.upload_reader import read_table
+from geo.model.timeline import Timeline
+from geo.sources.boundaries import Boundaries, load_boundaries
+from geo.sources.centres import load_centres
+from geo.sources.milestones import Milestone, load_milestones
+from geo.sources.press import PressRelease, load_press_releases
+from geo.views.assets import app_root, install_static_assets, publish_json, static_url
+from geo.views.basemap import boundary_layers
+from geo.views.dataset import KI_FIRST_MONTH, Dataset
+from geo.views.popups import ReleaseLink
+from geo.views.presssearch import releases_by_centre
+
+UPLOAD_LIMITS = UploadLimits()
+UPLOAD_MB = UPLOAD_LIMITS.max_bytes // 1_000_000
+# Parsed uploads kept (each at most UPLOAD_MB of file); an evicted one is just parsed again.
+UPLOAD_CACHE_ENTRIES = 4
+
+
+@st.cache_resource
+def ki_timeline() -> Timeline:
+    """The KI centres, or another centres file named by `KI_CENTRES_PATH` (benchmarks use it)."""
+    return Timeline(load_centres(Path(os.environ.get("KI_CENTRES_PATH") or paths.CENTRES_CSV)))
+
+
+@st.cache_resource
+def ki_milestones() -> tuple[Milestone, ...]:
+    return load_milestones(paths.MILESTONES_CSV)
+
+
+@st.cache_resource
+def press_releases() -> dict[str, PressRelease]:
+    """The press releases by id, in file order (another file when `KI_PRESS_PATH` names one)."""
+    path = Path(os.environ.get("KI_PRESS_PATH") or paths.PRESS_CSV)
+    return {release.id: release for release in load_press_releases(path)}
+
+
+@st.cache_resource
+def boundaries() -> Boundaries:
+    return load_boundaries(
+        env=os.environ,
+        cache_dir=paths.CACHE_DIR,
+        outline_path=paths.OUTLINE_GEOJSON,
+        bundled_path=paths.BOUNDARIES_GEOJSON,
+    )
+
+
+@st.cache_resource
+def static_assets() -> None:
+    install_static_assets(paths.STATIC_DIR)
+
+
+@st.cache_resource
+def boundaries_url() -> str:
+    """Where the map fetches the boundaries it draws (published once per server)."""
+    layers = boundary_layers(boundaries())
+    return publish_json(paths.STATIC_DIR, "boundaries", layers, prefix=static_prefix())
+
+
+def base_path() -> str:
+    """The server's `server.baseUrlPath` ("" when the app is served at the host's root)."""
+    return str(st.get_option("server.baseUrlPath") or "")
+
+
+def static_prefix() -> str:
+    """The URL of the app's static folder, below the server's base path if it has one."""
+    return static_url(base_path())
+
+
+@st.cache_resource(max_entries=UPLOAD_CACHE_ENTRIES, show_spinner=False)
+def read_upload(digest: str, name: str, _data: bytes) -> RawTable | tuple[DataProblem, ...]:
+    """The parsed upload, or its problems, once per content (`digest`, its sha256) and name, so
+    a rerun with the same file does not parse it again (a table is immutable, safe to share).
+    It is read in a worker process under `UPLOAD_BUDGET`, so a file no check foresaw ends in a
+    message and the server's other sessions never notice.
+    A stopped worker raises (`BudgetExceeded`), so it is not cached: a busy moment is no verdict
+    on the file."""
+    # Looked up at call time, so a test that replaces `geo.budget.run_within_budget` sees it.
+    try:
+        return budget.run_within_budget(
+            read_table, _data, name, limits=UPLOAD_LIMITS, budget=UPLOAD_BUDGET
+        )
+    except DataFileError as exc:
+        return exc.problems
+
+
+@st.cache_resource
+def ki_dataset() -> Dataset:
+    return Dataset(ki_timeline(), ki_milestones(), first_month=KI_FIRST_MONTH)
+
+
+def release_href(release_id: str, lang: str) -> str:
+    """A link that opens the dashboard with `release_id` selected (popups open it in a new tab)."""
+    return f"{app_root(base_path())}?{urlencode({'release': release_id, 'lang': lang})}"
+
+
+@st.cache_resource
+def popup_releases(_ki_timeline: Timeline, lang: str) -> dict[str, list[ReleaseLink]]:
+    """Per centre, links to the press releases that mention it, newest first."""
+    releases = press_releases()
+    by_centre = releases_by_centre(releases.values(), _ki_timeline.centres)
+    return {
+        centre_id: [
+            ReleaseLink(release_href(rid, lang), release_label(releases[rid], lang)) for rid in ids
+        ]
+        for centre_id, ids in by_centre.items()
+    }
+
+
+def release_label(release: PressRelease, lang: str) -> str:
+    title = release.title or release.text or release.summary_de
+    short = title if len(title) <= 70 else title[:69] + "…"
+    return f"{release.date.describe(lang)}: {short}"
