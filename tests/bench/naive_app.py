@@ -27,7 +27,7 @@ def _naive_st_folium(fig, *, feature_group_to_add=None, **kwargs):
     return _st_folium(fig, **kwargs)
 
 
-# ui/map_tab.py calls `streamlit_folium.st_folium(...)`, looked up at each call, so it uses this.
+# ui/map_frame.py calls `streamlit_folium.st_folium(...)`, looked up at each call, so it uses this.
 streamlit_folium.st_folium = _naive_st_folium
 try:
     run_app()
