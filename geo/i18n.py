@@ -1,9 +1,11 @@
 """Every user-facing string of the dashboard and the map, in German (default) and English: `t`
-looks a key up in the tables of geo/texts/, and `escape_markdown` makes a value literal text."""
+looks a key up in the tables of geo/texts/ (with plural forms), `Message` carries a key and its
+values so a message from geo/ can be shown in any language, and `escape_markdown` makes a value
+literal text."""
 
 from __future__ import annotations
 
-__all__ = ["LANGUAGES", "escape_markdown", "t"]
+__all__ = ["LANGUAGES", "Message", "escape_markdown", "in_language", "number", "t"]
 
 import re
 from types import ModuleType
@@ -12,6 +14,7 @@ from geo.texts import (
     budget,
     chart,
     credits,
+    dates,
     export,
     factcheck,
     kpis,
@@ -19,6 +22,7 @@ from geo.texts import (
     page,
     playback,
     press,
+    problems,
     table,
     upload,
 )
@@ -38,6 +42,8 @@ _AREAS: tuple[ModuleType, ...] = (
     export,
     credits,
     upload,
+    problems,
+    dates,
     budget,
 )
 
@@ -62,10 +68,66 @@ _STRINGS = _merge(_AREAS)
 
 
 def t(key: str, lang: str = "de", **values: object) -> str:
-    """The string `key` in `lang` (falls back to German), with `{name}` fields filled in."""
+    """The string `key` in `lang` (falls back to German), with `{name}` fields filled in; a count
+    `n` of exactly 1 picks the singular form (`de_one`/`en_one`) where the key has one."""
     entry = _STRINGS[key]
     text = entry.get(lang, entry["de"])
+    if values.get("n") == 1:
+        text = entry.get(f"{lang}_one", text)
     return text.format(**values) if values else text
+
+
+def number(value: int, lang: str = "de") -> str:
+    """A whole number grouped the way `lang` writes it: "1.000.000" / "1,000,000"; German leaves
+    four digits ungrouped (DIN 5008: "4500"). Years and other codes are passed as text."""
+    if lang == "de":
+        return f"{value:,}".replace(",", ".") if abs(value) >= 10_000 else str(value)
+    return f"{value:,}"
+
+
+class Message(str):
+    """A user-facing message made in geo/ (an upload problem, a notice): it reads as its English
+    text (logs, the CLI, `str()`), and `in_language` renders its key and values in any language."""
+
+    key: str
+    values: dict[str, object]
+
+    def __new__(cls, key: str, **values: object) -> Message:
+        self = super().__new__(cls, _render(key, "en", values))
+        self.key = key
+        self.values = values
+        return self
+
+    def __reduce__(self) -> tuple[object, tuple[str, dict[str, object]]]:
+        return _rebuild, (self.key, self.values)
+
+
+def _rebuild(key: str, values: dict[str, object]) -> Message:
+    """A `Message` again after pickling (the budget worker returns them from its process)."""
+    return Message(key, **values)
+
+
+def _render(key: str, lang: str, values: dict[str, object]) -> str:
+    """`t` with every value in `lang` too: nested messages rendered, a `{lang: text}` value
+    picked, whole numbers grouped (the count `n` stays a number, as it picks the plural form)."""
+    shown: dict[str, object] = {}
+    for name, value in values.items():
+        if isinstance(value, Message):
+            shown[name] = in_language(value, lang)
+        elif isinstance(value, dict):  # a value written differently per language
+            shown[name] = value.get(lang, value["de"])
+        elif isinstance(value, int) and not isinstance(value, bool) and name != "n":
+            shown[name] = number(value, lang)
+        else:
+            shown[name] = value
+    return t(key, lang, **shown)
+
+
+def in_language(text: object, lang: str = "de") -> str:
+    """`text` in `lang` when it is a `Message`, else as it is (a file name, a cell's value)."""
+    if isinstance(text, Message):
+        return _render(text.key, lang, text.values)
+    return "" if text is None else str(text)
 
 
 # Every ASCII punctuation character may be backslash-escaped in CommonMark; this covers links,

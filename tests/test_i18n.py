@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import pickle
 import re
 import string
 import types
@@ -55,7 +56,9 @@ def _dynamic_keys() -> set[str]:
     keys |= {f"tiles_{name}" for name in TILES}
     keys |= {f"jump_{m}" for m in ("started", "ordinal", "approved")}
     keys |= {f"chart_measure_{m}" for m in ("started", "ordinal", "approved")}
-    keys |= {"bad_lang", "bad_tiles", "bad_release"}
+    keys |= {"bad_lang", "bad_tiles", "bad_release", "bad_view", "bad_aspect"}
+    keys |= {f"month_{m}" for m in range(1, 13)}
+    keys |= {f"weekday_{d}" for d in range(1, 8)}
     return keys
 
 
@@ -79,6 +82,70 @@ def test_both_languages_have_the_same_placeholders() -> None:
             for lang, text in entry.items()
         }
         assert fields["de"] == fields["en"], key
+        if "de_one" in entry or "en_one" in entry:
+            assert fields["de_one"] == fields["en_one"] <= fields["de"], key
+            assert "n" in fields["de"], key
+
+
+def test_every_entry_has_only_languages_and_their_singulars() -> None:
+    allowed = {*LANGUAGES, *(f"{lang}_one" for lang in LANGUAGES)}
+    for key, entry in i18n._STRINGS.items():
+        assert set(LANGUAGES) <= set(entry) <= allowed, key
+        assert ("de_one" in entry) == ("en_one" in entry), key
+
+
+def test_a_count_of_one_picks_the_singular_and_any_other_the_plural() -> None:
+    assert t("app_own_left_out", "de", n=1).startswith("1 Zeile wurde ausgelassen")
+    assert t("app_own_left_out", "de", n=2).startswith("2 Zeilen wurden ausgelassen")
+    assert t("app_own_left_out", "de", n=0).startswith("0 Zeilen wurden ausgelassen")
+    assert t("app_own_left_out", "en", n=1).startswith("1 row was left out")
+    assert t("app_own_left_out", "en", n=3).startswith("3 rows were left out")
+
+
+def test_counts_shown_on_the_page_have_singular_forms() -> None:
+    """A count before a (German, capitalised) noun needs a singular: not "1 Zeilen"."""
+    assert "de_one" in i18n._STRINGS["app_press_selected"]
+    for key, entry in i18n._STRINGS.items():
+        if re.search(r"\{n\} (\w+ )?[A-ZÄÖÜ]", entry["de"]):
+            assert "de_one" in entry, key
+
+
+def test_a_message_reads_as_english_and_renders_in_either_language() -> None:
+    message = i18n.Message(
+        "problem_no_such_day", day="31", month={"de": "Februar 2016", "en": "2016-02"}
+    )
+    assert message == "day 31 does not exist in 2016-02"
+    assert i18n.in_language(message, "de") == "einen Tag 31 gibt es im Februar 2016 nicht"
+    assert i18n.in_language(message, "en") == str(message)
+    assert i18n.in_language("Kleve.csv", "de") == "Kleve.csv"
+    assert i18n.in_language(None, "de") == ""
+
+
+def test_a_message_groups_numbers_the_way_each_language_does() -> None:
+    message = i18n.Message("problem_file_too_big", limit=5_000_000)
+    assert message == "the file is larger than the limit of 5,000,000 bytes"
+    assert (
+        i18n.in_language(message, "de") == "die Datei ist größer als die erlaubten 5.000.000 Bytes"
+    )
+    assert i18n.number(4500, "de") == "4500"
+    assert i18n.number(4500, "en") == "4,500"
+
+
+def test_a_nested_message_renders_in_the_outer_ones_language() -> None:
+    inner = i18n.Message("problem_sheet_rows", limit=20_000)
+    outer = i18n.Message("problem_sheet_too_big", problem=inner)
+    assert outer.startswith("the sheet has more than the limit of 20,000 rows")
+    assert i18n.in_language(outer, "de").startswith(
+        "das Blatt hat mehr als die erlaubten 20.000 Zeilen"
+    )
+
+
+def test_a_message_survives_pickling() -> None:
+    message = i18n.Message("problem_duplicate_id", line="4")
+    again = pickle.loads(pickle.dumps(message))
+    assert isinstance(again, i18n.Message)
+    assert (again, again.key, again.values) == (message, message.key, message.values)
+    assert i18n.in_language(again, "de") == "doppelt (wie Zeile 4)"
 
 
 def test_unused_strings_are_not_kept() -> None:
@@ -91,7 +158,7 @@ def test_the_scans_leave_out_the_tables() -> None:
     ever be unused); and i18n merges every table there."""
     in_tables = set()
     for path in TEXT_FILES:
-        in_tables |= set(re.findall(r"[\"']([a-z_]+)[\"']", path.read_text(encoding="utf-8")))
+        in_tables |= set(re.findall(r"[\"']([a-z_0-9]+)[\"']", path.read_text(encoding="utf-8")))
     assert set(i18n._STRINGS) <= in_tables
     assert len(TEXT_FILES) > 5
     assert all(_defines_strings(path) for path in TEXT_FILES)

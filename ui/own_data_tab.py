@@ -62,8 +62,8 @@ def own_data_tab(lang: str) -> None:
         t(
             "app_own_read",
             lang,
-            rows=len(table.rows),
-            columns=len(table.columns),
+            rows=t("app_own_rows", lang, n=len(table.rows)),
+            columns=t("app_own_columns", lang, n=len(table.columns)),
             format=table.kind.upper(),
             encoding=table.encoding or "—",
             sep={";": ";", ",": ",", "\t": "Tab"}.get(table.separator, table.separator or "—"),

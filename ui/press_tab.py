@@ -9,10 +9,11 @@ import streamlit as st
 
 from geo import keys
 from geo.i18n import t
+from geo.views.monthrange import month_end, month_label, months_between
 from geo.views.presscards import RESULT_CSS, hit_html
 from geo.views.presssearch import SearchQuery, all_tags, date_span, search, tag_label
 from ui import loaders
-from ui.state import release_day, select_release
+from ui.state import select_release
 
 
 def press_tab(months: list[date], lang: str) -> None:
@@ -26,13 +27,14 @@ def press_tab(months: list[date], lang: str) -> None:
         key=keys.PRESS_QUERY,
         placeholder=t("app_press_search_hint", lang),
     )
-    chosen_range = period.date_input(
+    # Months by name, not a calendar: the browser's calendar follows its locale, not the page's.
+    span = months_between(first, last)
+    chosen_range = period.select_slider(
         t("app_press_range", lang),
-        value=(first, last),
-        min_value=first,
-        max_value=last,
+        span,
+        value=(span[0], span[-1]),
         key=keys.PRESS_RANGE,
-        format="DD.MM.YYYY",
+        format_func=lambda month: month_label(month, lang),
     )
     tags = kinds.multiselect(
         t("app_press_tags", lang),
@@ -42,9 +44,7 @@ def press_tab(months: list[date], lang: str) -> None:
         placeholder=t("app_press_tags_all", lang),
     )
     undated = st.checkbox(t("app_press_undated", lang), value=True, key=keys.PRESS_UNDATED)
-    picked = tuple(chosen_range)  # empty or one date while the user is still picking
-    start = picked[0] if picked else None
-    end = picked[1] if len(picked) > 1 else None
+    start, end = chosen_range[0], month_end(chosen_range[-1])
     hits = search(
         releases.values(),
         SearchQuery(
@@ -66,6 +66,6 @@ def press_tab(months: list[date], lang: str) -> None:
                 t("app_press_show", lang),
                 key=keys.SHOW_RELEASE_PREFIX + hit.release.id,
                 on_click=select_release,
-                args=(hit.release.id, months),
-                disabled=release_day(hit.release) is None and not hit.centre_ids,
+                args=(hit.release.id,),
+                disabled=loaders.release_day(hit.release) is None and not hit.centre_ids,
             )

@@ -51,7 +51,8 @@ def upload_summary(result: UploadResult, lang: str) -> None:
         st.rerun()
     done: GeocodeOutcome | None = st.session_state.get(keys.GEOCODE_OUTCOME)
     located = done.located if done else ()
-    st.success(t("app_own_shown", lang, shown=len(result.centres) + len(located), rows=result.rows))
+    shown = len(result.centres) + len(located)
+    st.success(t("app_own_shown", lang, shown=shown, n=result.rows))
     if done is not None:
         _geocode_notice(done, lang)
     if result.problems:
@@ -102,7 +103,7 @@ def _geocode_notice(outcome: GeocodeOutcome, lang: str) -> None:
     """How geocoding went, in the current language, naming (some of) the sites not placed."""
     if outcome.stopped == "offline":
         error = escape_markdown(outcome.error)
-        text = t("app_own_offline", lang, missing=outcome.missing, error=error)
+        text = t("app_own_offline", lang, n=outcome.missing, error=error)
     else:
         text = outcome.describe(lang)
     unplaced = [escape_markdown(c.name) for c in (*outcome.not_found, *outcome.outside_nrw)]

@@ -20,6 +20,7 @@ import re
 import unicodedata
 from urllib.parse import urlsplit
 
+from geo.i18n import Message
 from geo.ingest.columns import header_words
 from geo.sources.fuzzydate import FuzzyDate, Precision, parse_partial_date
 
@@ -69,7 +70,7 @@ def parse_upload_date(text: str) -> FuzzyDate:
                 dt.time(int(match["hour"]), int(match["minute"]), int(match["second"] or 0))
             except ValueError:
                 time = text[match.start("hour") :]
-                raise ValueError(f"has an impossible time of day ({time!r})") from None
+                raise ValueError(Message("problem_bad_time", time=repr(time))) from None
     elif match := _ISO_MONTH.match(text):
         parts = match.groups()
     elif match := _MONTH_YEAR.match(text):
@@ -78,12 +79,14 @@ def parse_upload_date(text: str) -> FuzzyDate:
     elif match := _YEAR.match(text):
         parts = match.groups()
     else:
-        raise ValueError(
-            "is not a date (use dd.mm.yyyy, yyyy-mm-dd, mm/yyyy, mm.yyyy or yyyy)"
-        ) from None
+        raise ValueError(Message("problem_not_a_date")) from None
     year_number = int(parts[0])
     if not MIN_YEAR <= year_number <= MAX_YEAR:
-        raise ValueError(f"year {year_number} is outside {MIN_YEAR}..{MAX_YEAR}")
+        raise ValueError(
+            Message(
+                "problem_year_range", year=str(year_number), first=str(MIN_YEAR), last=str(MAX_YEAR)
+            )
+        )
     iso = "-".join([parts[0], *(f"{int(p):02d}" for p in parts[1:])])
     first, last, count = parse_partial_date(iso)
     precision = {1: Precision.YEAR, 2: Precision.MONTH, 3: Precision.DAY}[count]
@@ -98,8 +101,11 @@ def parse_precision(text: str) -> Precision | None:
     for precision, words in _PRECISION_WORDS.items():
         if key in words:
             return precision
-    allowed = "day/Tag, month/Monat, year/Jahr, approx/etwa, before/spätestens, unknown/unbekannt"
-    raise ValueError(f"is not a precision ({allowed})")
+    allowed = {
+        "de": "Tag, Monat, Jahr, etwa, spätestens, unbekannt",
+        "en": "day, month, year, approx, before, unknown",
+    }  # both languages' words are accepted (`_PRECISION_WORDS`)
+    raise ValueError(Message("problem_not_a_precision", allowed=allowed))
 
 
 def with_precision(date: FuzzyDate, precision: Precision | None) -> FuzzyDate:
@@ -108,7 +114,7 @@ def with_precision(date: FuzzyDate, precision: Precision | None) -> FuzzyDate:
     if precision is None or not date.is_known:
         return date
     if precision is Precision.UNKNOWN:
-        raise ValueError("the precision is 'unknown' but a start date is given")
+        raise ValueError(Message("problem_start_with_unknown"))
     if precision in (Precision.APPROX, Precision.BEFORE):
         return FuzzyDate.parse(date.text, precision.value)
     if _RANK[precision] > _RANK[date.precision]:
@@ -122,14 +128,14 @@ def _only_ascii_digits(text: str) -> None:
     other = next((c for c in text if c.isdigit() and not c.isascii()), None)
     if other is not None:
         name = unicodedata.name(other, f"U+{ord(other):04X}").lower()
-        raise ValueError(f"contains the digit {other!r} ({name}); write the digits 0-9")
+        raise ValueError(Message("problem_foreign_digit", digit=repr(other), name=name))
 
 
 def parse_coordinate(text: str) -> float:
     """A decimal number with a point or a comma ("51,43"), in the digits 0-9."""
     _only_ascii_digits(text)
     if not _COORDINATE.match(text):
-        raise ValueError("is not a decimal number (like 51.43 or 51,43)")
+        raise ValueError(Message("problem_not_decimal"))
     return float(text.replace(",", "."))
 
 
@@ -143,7 +149,7 @@ def parse_sources(text: str) -> tuple[str, ...]:
             or not parts.netloc
             or _URL_BAD_CHARS.search(url)
         ):
-            raise ValueError(f"{url!r} is not an http(s) URL")
+            raise ValueError(Message("problem_not_url", url=repr(url)))
     return urls
 
 

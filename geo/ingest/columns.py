@@ -17,6 +17,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 
 from geo.errors import DataFileError, DataProblem
+from geo.i18n import Message
 from geo.ingest.rawtable import RawTable
 
 FIELDS = (
@@ -130,12 +131,14 @@ def check_mapping(
     used_by: dict[str, str] = {}
     for field, column in mapping.items():
         if field not in FIELDS:
-            problems.append(DataProblem(filename, 1, None, field, "is not a known field"))
+            problems.append(DataProblem(filename, 1, None, field, Message("problem_unknown_field")))
         elif column is None or column == "":
             continue
         elif column not in index:
             problems.append(
-                DataProblem(filename, 1, column, column, f"no such column (mapped to '{field}')")
+                DataProblem(
+                    filename, 1, column, column, Message("problem_no_such_column", field=field)
+                )
             )
         elif column in used_by:
             problems.append(
@@ -144,7 +147,7 @@ def check_mapping(
                     1,
                     column,
                     column,
-                    f"column used for both '{used_by[column]}' and '{field}'",
+                    Message("problem_column_used_twice", first=used_by[column], field=field),
                 )
             )
         else:
@@ -157,9 +160,11 @@ def check_mapping(
                     1,
                     None,
                     None,
-                    f"required column '{field}' is missing (recognised headers: "
-                    + ", ".join(_SYNONYMS[field][:4])
-                    + ")",
+                    Message(
+                        "problem_required_column",
+                        field=field,
+                        headers=", ".join(_SYNONYMS[field][:4]),
+                    ),
                 )
             )
     has_lat, has_lon = "lat" in chosen, "lon" in chosen
@@ -167,7 +172,7 @@ def check_mapping(
         lacking = "lon" if has_lat else "lat"
         problems.append(
             DataProblem(
-                filename, 1, None, None, f"'lat' and 'lon' go together: '{lacking}' is missing"
+                filename, 1, None, None, Message("problem_lat_lon_together", lacking=lacking)
             )
         )
     if not (has_lat and has_lon) and not ({"address", "town"} & set(chosen)):
@@ -177,7 +182,7 @@ def check_mapping(
                 1,
                 None,
                 None,
-                "sites cannot be placed: map either 'lat' and 'lon' or an 'address'/'town' column",
+                Message("problem_cannot_place"),
             )
         )
     if problems:

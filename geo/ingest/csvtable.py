@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from geo.i18n import Message
 from geo.ingest.rawtable import RawTable, refuse, table_from_records
 from geo.ingest.upload_limits import UploadLimits
 from geo.sources.csvfile import decode_text
@@ -29,13 +30,13 @@ def read_csv(data: bytes, filename: str, limits: UploadLimits) -> RawTable:
     control = _CONTROL.search(text)
     if control is not None:
         line = text[: control.start()].count("\n") + 1
-        value = f"character U+{ord(control.group()):04X}"
-        refuse(filename, line, None, value, "binary data (control characters), not a CSV file")
+        value = Message("problem_character_value", code=f"U+{ord(control.group()):04X}")
+        refuse(filename, line, None, value, Message("problem_control_characters"))
     if not text.strip():
-        refuse(filename, None, None, None, "the file is empty")
+        refuse(filename, None, None, None, Message("problem_file_empty"))
     separator = _guess_separator(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator, strict=True)
-    size = f"about {text.count(chr(10)) + 1:,} lines in the file"
+    size = Message("problem_lines_value", lines=text.count(chr(10)) + 1)
     return table_from_records(
         _csv_records(reader, filename, limits.max_cell_chars),
         filename,
@@ -54,12 +55,12 @@ def _decode(data: bytes, filename: str) -> tuple[str, str]:
     its BOM) and the Windows-1252/Latin-1 fallbacks are read too.
     """
     if data.startswith(b"PK\x03\x04"):
-        refuse(filename, None, None, None, "this is an Excel/zip file, not CSV; name it .xlsx")
+        refuse(filename, None, None, None, Message("problem_zip_not_csv"))
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError:
-            refuse(filename, None, None, None, "binary data, not a text (CSV) file")
+            refuse(filename, None, None, None, Message("problem_binary"))
     return decode_text(data, filename, fallbacks=("cp1252", "latin-1"))
 
 
@@ -73,9 +74,9 @@ def _csv_records(reader: Any, filename: str, limit: int) -> Iterator[tuple[int, 
             return
         except csv.Error as exc:
             if "field larger than field limit" in str(exc):  # csv's own limit, 131,072
-                message = f"a cell has more than the limit of {limit:,} characters"
+                message = Message("problem_csv_cell_limit", limit=limit)
                 refuse(filename, line, None, None, message)
-            refuse(filename, line, None, None, f"not valid CSV: {exc}")
+            refuse(filename, line, None, None, Message("problem_not_csv", error=str(exc)))
         yield line, cells
         line = reader.line_num + 1
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import NoReturn
 
 from geo.errors import DataFileError, DataProblem
+from geo.i18n import Message
 from geo.ingest.upload_limits import UploadLimits
 
 
@@ -41,7 +42,7 @@ _SHOWN_CHARS = 40  # of a value too long to show whole
 
 
 def refuse(
-    file: str, line: int | None, column: str | None, value: str | None, message: str
+    file: str, line: int | None, column: str | None, value: str | None, message: Message
 ) -> NoReturn:
     """Raise `DataFileError` with this one problem: the upload cannot be read at all."""
     raise DataFileError([DataProblem(file, line, column, value, message)])
@@ -60,7 +61,7 @@ def table_from_records(
     """Check header and row widths; blank rows are skipped, trailing empty cells ignored."""
     header_record = next(records, None)
     if header_record is None or not any(c.strip() for c in header_record[1]):
-        refuse(filename, 1, None, None, "the first line must hold the column names")
+        refuse(filename, 1, None, None, Message("problem_no_header"))
     header_line, header_cells = header_record
     _check_lengths(header_cells, (), filename, header_line, limits.max_cell_chars)
     columns = _header(list(header_cells), filename, header_line, limits)
@@ -79,8 +80,7 @@ def table_from_records(
                 line,
                 None,
                 None,
-                f"the cells hold more than the limit of {limits.max_total_chars:,} characters "
-                "in all",
+                Message("problem_total_chars", limit=limits.max_total_chars),
             )
         if not any(c.strip() for c in cells):
             continue
@@ -98,7 +98,7 @@ def table_from_records(
                     line,
                     None,
                     extra,
-                    f"has {len(cells)} cells, the header has {width}",
+                    Message("problem_row_width", cells=len(cells), width=width),
                 )
             )
             continue
@@ -107,7 +107,7 @@ def table_from_records(
     if problems:
         raise DataFileError(problems)
     if not rows:
-        refuse(filename, None, None, None, "the file has a header but no rows")
+        refuse(filename, None, None, None, Message("problem_no_rows"))
     return RawTable(columns, tuple(rows), encoding, separator, kind, tuple(lines))
 
 
@@ -130,8 +130,8 @@ def _header(cells: list[str], filename: str, line: int, limits: UploadLimits) ->
             filename,
             line,
             None,
-            f"{len(cells)} columns",
-            f"the file has more than the limit of {limits.max_columns} columns",
+            Message("problem_columns_value", columns=len(cells)),
+            Message("problem_too_many_columns", limit=limits.max_columns),
         )
     names = [c.strip() for c in cells]
     problems: list[DataProblem] = []
@@ -139,14 +139,20 @@ def _header(cells: list[str], filename: str, line: int, limits: UploadLimits) ->
     for position, name in enumerate(names, start=1):
         if not name:
             problems.append(
-                DataProblem(filename, line, None, None, f"column {position} has no name")
+                DataProblem(
+                    filename, line, None, None, Message("problem_column_unnamed", position=position)
+                )
             )
             continue
         key = name.casefold()
         if key in seen:
             problems.append(
                 DataProblem(
-                    filename, line, name, name, f"duplicate column name (also column {seen[key]})"
+                    filename,
+                    line,
+                    name,
+                    name,
+                    Message("problem_column_twice", position=seen[key]),
                 )
             )
         else:
@@ -156,15 +162,14 @@ def _header(cells: list[str], filename: str, line: int, limits: UploadLimits) ->
     return tuple(names)
 
 
-def too_many_rows(filename: str, line: int, limits: UploadLimits, size: str) -> NoReturn:
+def too_many_rows(filename: str, line: int, limits: UploadLimits, size: Message) -> NoReturn:
     """Refuse a file with more data rows than `limits.max_rows`, at the line reading stopped."""
     refuse(
         filename,
         line,
         None,
         size,
-        f"the file has more than the limit of {limits.max_rows:,} data rows "
-        f"(stopped reading at line {line:,})",
+        Message("problem_too_many_rows", limit=limits.max_rows, line=line),
     )
 
 
@@ -173,6 +178,6 @@ def start_of(text: str) -> str:
     return text[:_SHOWN_CHARS] + "…" if len(text) > _SHOWN_CHARS else text
 
 
-def too_long(text: str, limit: int) -> str:
+def too_long(text: str, limit: int) -> Message:
     """The message for a cell longer than `limit` characters."""
-    return f"the cell has {len(text):,} characters, more than the limit of {limit:,}"
+    return Message("problem_cell_too_long", chars=len(text), limit=limit)

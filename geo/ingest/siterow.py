@@ -3,13 +3,14 @@ coordinates inside the NRW box, each problem kept with its line, column and valu
 
 from __future__ import annotations
 
-__all__ = ["SiteRow"]
+__all__ = ["SiteRow", "reason"]
 
 import math
 from collections.abc import Callable, Mapping
 from typing import Any
 
 from geo.errors import DataProblem
+from geo.i18n import Message
 from geo.ingest.cellvalues import (
     parse_coordinate,
     parse_precision,
@@ -44,7 +45,7 @@ class SiteRow:
     def text(self, field: str) -> str:
         return self.cells.get(field, "").strip()
 
-    def fail(self, field: str, message: str, value: str | None = None) -> None:
+    def fail(self, field: str, message: Message, value: str | None = None) -> None:
         shown = self.cells.get(field, "") if value is None else value
         self.problems.append(
             DataProblem(self.file, self.line, self.mapping.get(field), shown, message)
@@ -54,7 +55,7 @@ class SiteRow:
         try:
             return convert(self.text(field))
         except ValueError as exc:
-            self.fail(field, str(exc))
+            self.fail(field, reason(exc))
             return default
 
     def fields(self) -> dict[str, Any] | None:
@@ -67,13 +68,13 @@ class SiteRow:
             return None
         name = self.text("name")
         if not name:
-            self.fail("name", "must not be empty")
+            self.fail("name", Message("problem_empty_name"))
         start = self.convert("start", parse_upload_date, _UNKNOWN)
         precision = self.convert("precision", parse_precision, None)
         try:
             start = with_precision(start, precision)
         except ValueError as exc:
-            self.fail("precision", str(exc))
+            self.fail("precision", reason(exc))
         approval = self.convert("approval", parse_upload_date, _UNKNOWN)
         sources = self.convert("source", parse_sources, ()) if self.text("source") else ()
         street, postcode, town = split_address(self.text("address"))
@@ -110,10 +111,10 @@ class SiteRow:
         if not lat_text and not lon_text:
             if not has_address:
                 field = next((f for f in ("lat", "address", "town") if self.mapping.get(f)), "lat")
-                self.fail(field, "has neither coordinates (lat/lon) nor an address")
+                self.fail(field, Message("problem_no_place"))
             return math.nan, math.nan
         if not lat_text or not lon_text:
-            self.fail("lon" if lat_text else "lat", "is empty while the other coordinate is given")
+            self.fail("lon" if lat_text else "lat", Message("problem_one_coordinate"))
             return math.nan, math.nan
         lat = self.convert("lat", parse_coordinate, None)
         lon = self.convert("lon", parse_coordinate, None)
@@ -122,16 +123,18 @@ class SiteRow:
         south, west, north, east = NRW_BBOX
         inside = south <= lat <= north and west <= lon <= east
         if not inside:
-            pair = f"lat {lat_text}, lon {lon_text}"
+            pair = Message("problem_lat_lon", lat=lat_text, lon=lon_text)
             if south <= lon <= north and west <= lat <= east:
-                self.fail(
-                    "lat", "lat and lon swapped? they lie in NRW only the other way round", pair
-                )
+                self.fail("lat", Message("problem_swapped"), pair)
             else:
-                self.fail(
-                    "lat",
-                    f"lies outside NRW (lat {south}–{north}, lon {west}–{east})",
-                    pair,
-                )
+                box = {"south": south, "north": north, "west": west, "east": east}
+                self.fail("lat", Message("problem_outside_box", **box), pair)
             return math.nan, math.nan
         return lat, lon
+
+
+def reason(exc: ValueError) -> Message | str:
+    """Why a cell was refused: the `Message` the parser raised (so the UI can show it in any
+    language), else the exception's text."""
+    first = exc.args[0] if exc.args else ""
+    return first if isinstance(first, Message) else str(exc)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from geo.errors import DataProblem
-from geo.i18n import t
+from geo.i18n import Message, t
 from geo.ingest.columns import check_mapping
 from geo.ingest.kreise import outside_kreise
 from geo.ingest.rawtable import RawTable, refuse
@@ -81,13 +81,14 @@ def build_sites(
         if user_id:
             key = _comparable(user_id)
             if key in seen_ids:
-                row.fail("id", f"duplicate of line {seen_ids[key]}")
+                row.fail("id", Message("problem_duplicate_id", line=str(seen_ids[key])))
             else:
                 seen_ids[key] = line
         if fields is not None:
             place = _place_key(fields)
             if place in seen_places:
-                row.fail("name", f"duplicate of line {seen_places[place]} (same name and place)")
+                line_text = str(seen_places[place])
+                row.fail("name", Message("problem_duplicate_place", line=line_text))
             else:
                 seen_places[place] = line
         problems += row.problems
@@ -100,8 +101,8 @@ def build_sites(
     for row, fields in outside_kreise(located, boundaries):
         row.fail(
             "lat",
-            "lies outside NRW (in none of its Kreise and kreisfreie Städte)",
-            f"lat {row.text('lat')}, lon {row.text('lon')}",
+            Message("problem_outside_kreise"),
+            Message("problem_lat_lon", lat=row.text("lat"), lon=row.text("lon")),
         )
         problems += row.problems
         row_ids.pop(fields["id"], None)

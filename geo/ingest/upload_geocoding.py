@@ -52,15 +52,12 @@ class GeocodeOutcome:
     def describe(self, lang: str = "de") -> str:
         """One sentence for the user: how many were found and how many are not shown."""
         total = len(self.located) + self.missing
+        not_shown = t("upload_rows_not_shown", lang, n=self.missing)
         if self.stopped == "offline":
-            return t("upload_geocode_offline", lang, missing=self.missing)
+            return t("upload_geocode_offline", lang, not_shown=not_shown)
         if self.stopped == "cancelled":
-            return t(
-                "upload_geocode_cancelled", lang, found=len(self.located), missing=self.missing
-            )
-        return t(
-            "upload_geocode_done", lang, found=len(self.located), total=total, missing=self.missing
-        )
+            return t("upload_geocode_cancelled", lang, n=len(self.located), not_shown=not_shown)
+        return t("upload_geocode_done", lang, found=len(self.located), n=total, not_shown=not_shown)
 
     @property
     def message(self) -> str:

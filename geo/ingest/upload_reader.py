@@ -5,6 +5,7 @@ from __future__ import annotations
 
 __all__ = ["read_table"]
 
+from geo.i18n import Message
 from geo.ingest.csvtable import read_csv
 from geo.ingest.rawtable import RawTable, refuse
 from geo.ingest.upload_limits import UploadLimits
@@ -12,11 +13,11 @@ from geo.ingest.xlsx import read_xlsx
 
 _CSV_EXTENSIONS = ("csv", "tsv", "txt")
 _REFUSED_FORMATS = {
-    "xls": "the old Excel format .xls is not supported; save it as .xlsx or as CSV",
-    "xlsm": "macro-enabled Excel files (.xlsm) are not supported; save it as .xlsx or as CSV",
-    "xlsb": "binary Excel files (.xlsb) are not supported; save it as .xlsx or as CSV",
-    "ods": "OpenDocument spreadsheets (.ods) are not supported; save it as .xlsx or as CSV",
-    "numbers": "Apple Numbers files are not supported; export it as .xlsx or as CSV",
+    "xls": "problem_format_xls",
+    "xlsm": "problem_format_xlsm",
+    "xlsb": "problem_format_xlsb",
+    "ods": "problem_format_ods",
+    "numbers": "problem_format_numbers",
 }
 
 
@@ -33,20 +34,24 @@ def read_table(data: bytes, filename: str, *, limits: UploadLimits | None = None
     limits = limits or UploadLimits()
     extension = filename.rsplit(".", 1)[-1].casefold() if "." in filename else ""
     if extension in _REFUSED_FORMATS:
-        refuse(filename, None, None, filename, _REFUSED_FORMATS[extension])
+        refuse(filename, None, None, filename, Message(_REFUSED_FORMATS[extension]))
     if extension not in (*_CSV_EXTENSIONS, "xlsx"):
-        shown = f"'.{extension}' files are" if extension else "files without an extension are"
-        refuse(filename, None, None, filename, f"{shown} not supported; upload a CSV or .xlsx file")
+        message = (
+            Message("problem_extension", extension=extension)
+            if extension
+            else Message("problem_no_extension")
+        )
+        refuse(filename, None, None, filename, message)
     if len(data) > limits.max_bytes:
         refuse(
             filename,
             None,
             None,
-            f"{len(data):,} bytes",
-            f"the file is larger than the limit of {limits.max_bytes:,} bytes",
+            Message("problem_bytes_value", bytes=len(data)),
+            Message("problem_file_too_big", limit=limits.max_bytes),
         )
     if not data.strip():
-        refuse(filename, None, None, None, "the file is empty")
+        refuse(filename, None, None, None, Message("problem_file_empty"))
     if extension == "xlsx":
         return read_xlsx(data, filename, limits)
     return read_csv(data, filename, limits)

@@ -17,6 +17,7 @@ from xml.etree.ElementTree import ParseError
 from xml.parsers import expat
 
 from geo.errors import DataFileError
+from geo.i18n import Message
 from geo.ingest.rawtable import RawTable, refuse, table_from_records, too_many_rows
 from geo.ingest.upload_limits import UploadLimits
 
@@ -40,12 +41,12 @@ _XLSX_ERRORS = (
 def read_xlsx(data: bytes, filename: str, limits: UploadLimits) -> RawTable:
     """The table of the first worksheet of an .xlsx upload, values as text (dates as ISO)."""
     if not data.startswith(b"PK\x03\x04"):
-        refuse(filename, None, None, None, "not a real .xlsx file (not a zip archive)")
+        refuse(filename, None, None, None, Message("problem_not_zip"))
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         parts = archive.infolist()
     except _XLSX_ERRORS as exc:
-        refuse(filename, None, None, None, f"the .xlsx file is damaged or truncated ({exc})")
+        refuse(filename, None, None, None, Message("problem_xlsx_damaged", error=str(exc)))
     _check_parts(parts, filename, limits)
     # Imported here: only uploads of .xlsx need it.
     import openpyxl
@@ -68,16 +69,20 @@ def read_xlsx(data: bytes, filename: str, limits: UploadLimits) -> RawTable:
             None,
         )
         if part is None:
-            refuse(filename, None, None, None, "the .xlsx file has no worksheet")
+            refuse(filename, None, None, None, Message("problem_no_worksheet"))
         declared = _scan_sheet(archive, part, filename, limits)
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except DataFileError:
         raise
     except (*_XLSX_ERRORS, InvalidFileException) as exc:
-        refuse(filename, None, None, None, f"the .xlsx file is damaged or truncated ({exc})")
+        refuse(filename, None, None, None, Message("problem_xlsx_damaged", error=str(exc)))
     try:
         sheet = workbook.worksheets[0]
-        size = f"the sheet declares {declared:,} rows" if declared else "size not declared"
+        size = (
+            Message("problem_declared_rows_value", rows=declared)
+            if declared
+            else Message("problem_size_not_declared")
+        )
         # A declared size that is too small must not cut rows off: read the rows as they are.
         sheet.reset_dimensions()
         records = enumerate(sheet.iter_rows(values_only=True, max_col=limits.max_columns), 1)
@@ -94,7 +99,7 @@ def read_xlsx(data: bytes, filename: str, limits: UploadLimits) -> RawTable:
     except DataFileError:
         raise
     except _XLSX_ERRORS as exc:
-        refuse(filename, None, None, None, f"the .xlsx file is damaged or truncated ({exc})")
+        refuse(filename, None, None, None, Message("problem_xlsx_damaged", error=str(exc)))
     finally:
         workbook.close()
 
@@ -110,8 +115,8 @@ def _check_parts(parts: Sequence[zipfile.ZipInfo], filename: str, limits: Upload
                 filename,
                 None,
                 None,
-                f"{part.file_size:,} bytes unpacked",
-                f"the part {name} of the .xlsx file unpacks to more than {allowed:,} bytes",
+                Message("problem_unpacked_value", bytes=part.file_size),
+                Message("problem_part_too_big", part=name, limit=allowed),
             )
         ratio = part.file_size / max(part.compress_size, 1)
         if part.file_size > _RATIO_FLOOR_BYTES and ratio > limits.max_compression_ratio:
@@ -119,9 +124,13 @@ def _check_parts(parts: Sequence[zipfile.ZipInfo], filename: str, limits: Upload
                 filename,
                 None,
                 None,
-                f"{part.file_size:,} bytes from {part.compress_size:,}",
-                f"the part {name} of the .xlsx file unpacks {ratio:,.0f} times its size, more "
-                f"than the limit of {limits.max_compression_ratio} times",
+                Message("problem_packed_value", bytes=part.file_size, packed=part.compress_size),
+                Message(
+                    "problem_part_ratio",
+                    part=name,
+                    ratio=round(ratio),
+                    limit=limits.max_compression_ratio,
+                ),
             )
     unpacked = sum(part.file_size for part in parts)
     if unpacked > limits.max_unpacked_bytes:
@@ -129,8 +138,8 @@ def _check_parts(parts: Sequence[zipfile.ZipInfo], filename: str, limits: Upload
             filename,
             None,
             None,
-            f"{unpacked:,} bytes unpacked",
-            f"the .xlsx file unpacks to more than {limits.max_unpacked_bytes:,} bytes",
+            Message("problem_unpacked_value", bytes=unpacked),
+            Message("problem_unpacked_too_big", limit=limits.max_unpacked_bytes),
         )
 
 
@@ -162,9 +171,8 @@ def _scan_sheet(
                 _sheet_too_big(
                     filename,
                     row_number,
-                    f"{total:,} cells",
-                    f"the sheet has more than the limit of {limits.max_sheet_cells:,} cells "
-                    "(empty ones included)",
+                    Message("problem_cells_value", cells=total),
+                    Message("problem_sheet_cells", limit=limits.max_sheet_cells),
                 )
             ref = attributes.get("r")
             column = column_index_from_string(coordinate_from_string(ref)[0]) if ref else 0
@@ -172,8 +180,8 @@ def _scan_sheet(
                 _sheet_too_big(
                     filename,
                     row_number,
-                    ref or f"cell {cells}",
-                    f"the sheet has cells beyond the limit of {columns} columns",
+                    ref or Message("problem_cell_value", cell=str(cells)),
+                    Message("problem_sheet_columns", limit=columns),
                 )
         elif tag == "row":
             row_number, cells = int(attributes.get("r") or row_number + 1), 0
@@ -181,8 +189,8 @@ def _scan_sheet(
                 _sheet_too_big(
                     filename,
                     row_number,
-                    f"row {row_number:,}",
-                    f"the sheet has more than the limit of {rows:,} rows (blank ones included)",
+                    Message("problem_row_value", row=row_number),
+                    Message("problem_sheet_rows", limit=rows),
                 )
         elif tag == "dimension":
             ref = attributes.get("ref", "")
@@ -192,8 +200,7 @@ def _scan_sheet(
                     filename,
                     None,
                     ref,
-                    f"the sheet declares its size as {ref}, more than the limit of {rows:,} rows "
-                    f"and {columns} columns",
+                    Message("problem_sheet_declared", ref=ref, rows=rows, columns=columns),
                 )
 
     parser = expat.ParserCreate(namespace_separator="}")
@@ -203,14 +210,10 @@ def _scan_sheet(
     return declared
 
 
-def _sheet_too_big(filename: str, line: int | None, value: str, message: str) -> NoReturn:
-    refuse(
-        filename,
-        line,
-        None,
-        value,
-        f"{message}; delete the empty rows and columns or save it as CSV",
-    )
+def _sheet_too_big(
+    filename: str, line: int | None, value: str | Message, message: Message
+) -> NoReturn:
+    refuse(filename, line, None, value, Message("problem_sheet_too_big", problem=message))
 
 
 def _limited(

@@ -26,6 +26,7 @@ from typing import Any
 from shapely.geometry.base import BaseGeometry
 
 from geo.errors import BoundaryError
+from geo.i18n import LANGUAGES, Message, in_language
 from geo.sources.bkg_download import (
     BKG_ATTRIBUTION_URL,
     CACHE_FILENAME,
@@ -49,7 +50,7 @@ from geo.sources.boundary_geojson import (
 ENV_VAR = "KI_BOUNDARIES_PATH"
 OUTLINE_ATTRIBUTION = "State outline: Natural Earth (public domain)"
 OUTLINE_ATTRIBUTION_URL = "https://www.naturalearthdata.com"
-FETCH_HINT = "run `python -m geo boundaries fetch` to download them"
+FETCH_COMMAND = "python -m geo boundaries fetch"
 _YEAR_IN_NAME = re.compile(r"(?<!\d)(20\d{2}|19\d{2})(?!\d)")
 
 
@@ -124,7 +125,7 @@ def _load_fallbacks(
     today: Callable[[], date],
 ) -> Boundaries:
     """Cache, BKG download, bundled VG5000 files, outline: the first that loads."""
-    reasons: list[str] = []
+    reasons: list[str | Message] = []
     cache_path = cache_dir / CACHE_FILENAME
     if cache_path.exists():
         try:
@@ -151,25 +152,30 @@ def _load_fallbacks(
         else:
             return _with_notice(loaded, reasons)
     if not allow_download:
-        reasons.append(f"not downloaded yet; {FETCH_HINT}")
+        reasons.append(Message("boundaries_not_downloaded", command=FETCH_COMMAND))
 
-    notice = f"Kreis boundaries unavailable ({'; '.join(reasons)}); showing the state outline only."
+    notice = Message("boundaries_unavailable", reasons=_joined(reasons))
     return _load_outline(outline_path, notice)
 
 
-def _with_notice(boundaries: Boundaries, reasons: list[str]) -> Boundaries:
+def _joined(reasons: list[str | Message]) -> dict[str, str]:
+    """The reasons as one text per language (a `Message` value), separated by semicolons."""
+    return {lang: "; ".join(in_language(r, lang) for r in reasons) for lang in LANGUAGES}
+
+
+def _with_notice(boundaries: Boundaries, reasons: list[str | Message]) -> Boundaries:
     """`boundaries` with `reasons` (why earlier sources were passed over) added to its notice."""
     if not reasons:
         return boundaries
-    notice = "; ".join([*reasons, *([boundaries.notice] if boundaries.notice else [])])
-    return replace(boundaries, notice=notice)
+    parts = [*reasons, *([boundaries.notice] if boundaries.notice else [])]
+    return replace(boundaries, notice=Message("boundaries_passed_over", reasons=_joined(parts)))
 
 
 def load_layers_file(path: Path, *, source: str, label: str) -> Boundaries:
     """Read a Kreise file (env or cache) plus its Regierungsbezirke and state layers."""
     data = read_json(path, label)
     kreise = collect_areas(data, where=label, digits=5)
-    notices: list[str] = []
+    notices: list[str | Message] = []
     bezirke = _extra_layer(data, "regierungsbezirke", path, "regierungsbezirke", 3, notices)
     land = _extra_layer(data, "land", path, "land", 2, notices)
     if bezirke is None:
@@ -190,7 +196,7 @@ def load_layers_file(path: Path, *, source: str, label: str) -> Boundaries:
         source=source,
         attribution=attribution,
         attribution_url=url if isinstance(url, str) and url else BKG_ATTRIBUTION_URL,
-        notice="; ".join(notices) or None,
+        notice=Message("boundaries_passed_over", reasons=_joined(notices)) if notices else None,
     )
 
 
@@ -200,7 +206,7 @@ def _extra_layer(
     path: Path,
     word: str,
     digits: int,
-    notices: list[str],
+    notices: list[str | Message],
 ) -> dict[str, Area] | None:
     """A second layer from the file itself (cache) or a sibling file (the VG5000 files).
 
@@ -211,7 +217,7 @@ def _extra_layer(
         try:
             return collect_areas(data[member], where=f"{path} ({member})", digits=digits)
         except BoundaryError as exc:
-            notices.append(f"{exc}; derived from the Kreise instead")
+            notices.append(Message("boundaries_layer_derived", problem=str(exc)))
             return None
     if "kreise" not in path.name:
         return None
@@ -221,11 +227,11 @@ def _extra_layer(
     try:
         return collect_areas(read_json(sibling, str(sibling)), where=str(sibling), digits=digits)
     except BoundaryError as exc:
-        notices.append(f"{exc}; derived from the Kreise instead")
+        notices.append(Message("boundaries_layer_derived", problem=str(exc)))
         return None
 
 
-def _load_outline(path: Path, notice: str) -> Boundaries:
+def _load_outline(path: Path, notice: Message) -> Boundaries:
     """The committed state outline (a Feature, FeatureCollection or bare geometry)."""
     label = f"state outline {path}"
     data = read_json(path, label)

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from geo.errors import DataFileError, DataProblem
+from geo.i18n import Message
 
 # The data files are tens of KB; anything this big is the wrong file, and is refused before it
 # is read into memory (and before a flood of one problem per row).
@@ -179,7 +180,10 @@ def decode_text(
     if nul >= 0:
         # Anywhere, not only near the start: a NUL inside a cell would otherwise pass as text.
         line = raw[:nul].count(b"\n") + 1
-        raise error([DataProblem(name, line, None, "byte 0x00", "binary data, not a text file")])
+        message = Message("problem_binary_text")
+        raise error(
+            [DataProblem(name, line, None, Message("problem_byte_value", byte="00"), message)]
+        )
     # Decoded after the BOM rather than as "utf-8-sig", whose error positions leave it out.
     bom = len(codecs.BOM_UTF8) if raw.startswith(codecs.BOM_UTF8) else 0
     try:
@@ -197,8 +201,8 @@ def decode_text(
                 name,
                 line,
                 None,
-                f"byte 0x{bad}",
-                "not UTF-8 (is it Latin-1/Windows-1252? save it as UTF-8)",
+                Message("problem_byte_value", byte=bad),
+                Message("problem_not_unicode"),
             )
         ]
     )

@@ -6,7 +6,7 @@ centre that is certainly open from one that may or may not be open yet.
 
 from __future__ import annotations
 
-__all__ = ["FuzzyDate", "Precision", "parse_partial_date"]
+__all__ = ["FuzzyDate", "Precision", "month_name", "parse_partial_date"]
 
 import calendar
 import re
@@ -14,42 +14,9 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+from geo.i18n import Message, t
 
-_MONTHS = {
-    "de": [
-        "Januar",
-        "Februar",
-        "März",
-        "April",
-        "Mai",
-        "Juni",
-        "Juli",
-        "August",
-        "September",
-        "Oktober",
-        "November",
-        "Dezember",
-    ],
-    "en": [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ],
-}
-_WORDS = {
-    "de": {"unknown": "unbekannt", "approx": "etwa {}", "before": "spätestens {}"},
-    "en": {"unknown": "unknown", "approx": "about {}", "before": "by {}"},
-}
+_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
 class Precision(StrEnum):
@@ -66,24 +33,26 @@ class Precision(StrEnum):
 def parse_partial_date(text: str) -> tuple[date, date, int]:
     """Return (first day, last day, number of parts) of `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
 
-    Raises ValueError with a short reason for anything else, including impossible days.
+    Raises ValueError with a short reason (a `Message`) for anything else, including impossible
+    days.
     """
     match = _PARTIAL.match(text)
     if not match:
-        raise ValueError("expected YYYY, YYYY-MM or YYYY-MM-DD")
+        raise ValueError(Message("problem_date_form"))
     year_s, month_s, day_s = match.groups()
     year = int(year_s)
     if month_s is None:
         return date(year, 1, 1), date(year, 12, 31), 1
     month = int(month_s)
     if not 1 <= month <= 12:
-        raise ValueError(f"month {month} does not exist")
+        raise ValueError(Message("problem_no_such_month", month=str(month)))
     last = calendar.monthrange(year, month)[1]
     if day_s is None:
         return date(year, month, 1), date(year, month, last), 2
     day = int(day_s)
     if not 1 <= day <= last:
-        raise ValueError(f"day {day} does not exist in {year}-{month:02d}")
+        shown = {"de": f"{month_name(month, 'de')} {year}", "en": f"{year}-{month:02d}"}
+        raise ValueError(Message("problem_no_such_day", day=str(day), month=shown))
     return date(year, month, day), date(year, month, day), 3
 
 
@@ -110,18 +79,18 @@ class FuzzyDate:
             prec = Precision(precision.strip())
         except ValueError:
             allowed = ", ".join(p.value for p in Precision)
-            raise ValueError(f"precision must be one of {allowed}") from None
+            raise ValueError(Message("problem_precision_one_of", allowed=allowed)) from None
         text = text.strip()
         if prec is Precision.UNKNOWN:
             if text:
-                raise ValueError("a date is given but its precision is 'unknown'")
+                raise ValueError(Message("problem_date_with_unknown"))
             return cls("", prec, None, None)
         if not text:
-            raise ValueError(f"precision '{prec}' needs a date")
+            raise ValueError(Message("problem_precision_needs_date", precision=prec.value))
         first, last, parts = parse_partial_date(text)
         wanted = _PARTS_FOR.get(prec)
         if wanted is not None and parts != wanted:
-            raise ValueError(f"precision '{prec}' does not match the date's form")
+            raise ValueError(Message("problem_precision_form", precision=prec.value))
         if prec is Precision.BEFORE:
             return cls(text, prec, None, last)
         return cls(text, prec, first, last)
@@ -138,15 +107,19 @@ class FuzzyDate:
 
     def describe(self, lang: str = "de") -> str:
         """The date in words with its precision: "Juni 2013", "2013", "spätestens 28.01.2013"."""
-        words = _WORDS[lang]
         if self.precision is Precision.UNKNOWN:
-            return words["unknown"]
+            return t("date_unknown", lang)
         plain = _plain(self.text, lang)
         if self.precision is Precision.APPROX:
-            return words["approx"].format(plain)
+            return t("date_approx", lang, date=plain)
         if self.precision is Precision.BEFORE:
-            return words["before"].format(plain)
+            return t("date_before", lang, date=plain)
         return plain
+
+
+def month_name(month: int, lang: str = "de") -> str:
+    """The name of `month` (1-12) in `lang`: "Oktober" / "October"."""
+    return t(f"month_{month}", lang)
 
 
 def _plain(text: str, lang: str) -> str:
@@ -154,7 +127,7 @@ def _plain(text: str, lang: str) -> str:
     parts = text.split("-")
     if len(parts) == 1:
         return parts[0]
-    month = _MONTHS[lang][int(parts[1]) - 1]
+    month = month_name(int(parts[1]), lang)
     if len(parts) == 2:
         return f"{month} {parts[0]}"
     if lang == "de":

@@ -6,11 +6,14 @@ from __future__ import annotations
 
 __all__ = [
     "RESULT_CSS",
+    "centre_label",
     "count_label",
     "highlight_html",
     "hit_html",
+    "release_label",
 ]
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from html import escape
 from urllib.parse import urlsplit
@@ -137,6 +140,29 @@ def _body(release: PressRelease, lang: str) -> str:
     return ""
 
 
+# The research notes give a centre's earlier names in English: "… Kreis Unna (early: kiz, KIKU)".
+_EARLIER_NAMES = re.compile(r"\s*\((?:early|formerly):\s*([^)]*)\)\s*$")
+_LABEL_CHARS = 70
+
+
+def centre_label(name: str, lang: str = "de") -> str:
+    """A centre's name as shown in `lang`: its earlier names (written "(early: …)" in the data)
+    as "(früher: …)" / "(formerly: …)"."""
+    match = _EARLIER_NAMES.search(name)
+    if match is None:
+        return name
+    return f"{name[: match.start()]} ({t('name_formerly', lang, names=match[1].strip())})"
+
+
+def release_label(release: PressRelease, lang: str = "de") -> str:
+    """A release in one line: its date in words (or "ohne Datum") and its title, shortened."""
+    title = release.title or release.text or release.summary_de
+    short = title if len(title) <= _LABEL_CHARS else title[: _LABEL_CHARS - 1] + "…"
+    if not release.date.is_known:
+        return t("press_undated_label", lang, title=short)
+    return f"{release.date.describe(lang)}: {short}"
+
+
 def count_label(count: CountMention, lang: str = "de") -> str:
     """A stated number in `lang`: "16", "51." / "no. 51", "52 von 54" / "52 of 54"."""
     number = t("press_ordinal", lang, n=count.value) if count.kind == "ordinal" else count.value
@@ -174,7 +200,7 @@ def hit_html(hit: SearchHit, lang: str = "de", *, centre_names: Mapping[str, str
     if hit.centre_ids:
         chips = "".join(
             f'<span class="ki-chip" data-centre="{escape(cid)}">'
-            f"{escape(centre_names.get(cid, cid))}</span>"
+            f"{escape(centre_label(centre_names.get(cid, cid), lang))}</span>"
             for cid in hit.centre_ids
         )
         parts.append(f"<div>{chips}</div>")

@@ -13,6 +13,7 @@ from geo.model.startwindow import StartWindow
 from geo.model.timeline import Snapshot, Timeline
 from geo.sources.centres import Centre
 from geo.sources.population import KreisPopulation
+from geo.views.presscards import centre_label
 
 
 def start_text(centre: Centre, window: StartWindow, lang: str) -> str:
@@ -43,7 +44,7 @@ def centres_table(
         if state is None:
             continue
         row = {
-            t("col_name", lang): centre.name,
+            t("col_name", lang): centre_label(centre.name, lang),
             t("col_territory", lang): centre.territory,
             t("col_state", lang): t(state.value, lang),
             t("col_start", lang): start_text(centre, timeline.windows[centre.id], lang),

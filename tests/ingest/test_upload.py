@@ -17,6 +17,7 @@ import pytest
 from geopy.exc import GeocoderRateLimited, GeocoderTimedOut, GeocoderUnavailable
 
 from geo.errors import DataFileError, DataProblem
+from geo.i18n import in_language
 from geo.ingest.cellvalues import parse_upload_date
 from geo.ingest.columns import FIELD_LABEL_KEYS, FIELDS, guess_mapping
 from geo.ingest.rawtable import RawTable
@@ -896,7 +897,7 @@ def test_geocode_found_sets_coordinates_and_kreis(boundaries: Boundaries) -> Non
     ]
     assert outcome.stopped is None
     assert outcome.missing == 0
-    assert outcome.message == "1 of 1 addresses found; 0 rows without coordinates are not shown."
+    assert outcome.message == "1 of 1 address found; 0 rows without coordinates are not shown."
 
 
 def test_geocode_not_found() -> None:
@@ -906,7 +907,10 @@ def test_geocode_not_found() -> None:
     assert outcome.located == ()
     assert [c.town for c in outcome.not_found] == ["Nirgendwo"]
     assert outcome.missing == 1
-    assert "1 Zeilen ohne Koordinaten" in outcome.describe("de")
+    assert (
+        outcome.describe("de")
+        == "0 von 1 Adresse gefunden; 1 Zeile ohne Koordinaten wird nicht gezeigt."
+    )
 
 
 def test_geocode_hit_outside_nrw_is_rejected() -> None:
@@ -986,3 +990,35 @@ def test_bulk_kreis_lookup_agrees_with_point_in_kreis(boundaries: Boundaries) ->
     for problem in result.problems:
         lat, lon = (float(part.split()[1]) for part in str(problem.value).split(", "))
         assert point_in_kreis(boundaries, lat, lon) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "german"),
+    [
+        (
+            "name;start;lat;lon\nA;31.02.2016;51.4;7.0\n",
+            "einen Tag 31 gibt es im Februar 2016 nicht",
+        ),
+        ("name;start;lat;lon\nA;2016;7.0;51.4\n", "Breite und Länge vertauscht?"),
+        ("name;start;lat;lon\n;2016;51.4;7.0\n", "darf nicht leer sein"),
+    ],
+)
+def test_a_rows_problem_is_shown_in_german_and_read_in_english(text: str, german: str) -> None:
+    table = read_table(text.encode(), "orte.csv")
+    result = build_sites(table, guess_mapping(table.columns), boundaries=None, filename="orte.csv")
+    (problem,) = result.problems
+    assert in_language(problem.message, "de").startswith(german)
+    assert in_language(problem.message, "en") == str(problem.message)
+    assert not str(problem.message).startswith(german)
+
+
+def test_a_refused_file_is_explained_in_german() -> None:
+    with pytest.raises(DataFileError) as refused:
+        read_table(b"x" * 20, "alt.xls")
+    (problem,) = refused.value.problems
+    assert in_language(problem.message, "de") == (
+        "das alte Excel-Format .xls wird nicht unterstützt; bitte als .xlsx oder CSV speichern"
+    )
+    assert (
+        problem.message == "the old Excel format .xls is not supported; save it as .xlsx or as CSV"
+    )
