@@ -12,13 +12,14 @@ import streamlit as st
 
 from geo import keys
 from geo.errors import KiAtlasError
-from geo.i18n import escape_markdown, t
+from geo.i18n import escape_markdown, in_language, t
 from ui import loaders
 from ui.check_tab import check_tab
 from ui.export_tab import export_tab
 from ui.map_tab import map_tab
 from ui.own_data_tab import own_data_tab
 from ui.press_tab import press_tab
+from ui.report_view import apply_report_url_once, report_view
 from ui.sidebar import sidebar
 from ui.state import TAB_NAMES, apply_url_once, dataset
 
@@ -27,11 +28,15 @@ def main() -> None:
     st.set_page_config(page_title="KI-Atlas NRW", page_icon="🗺️", layout="wide")
     loaders.static_assets()
     ki = loaders.ki_dataset()
-    apply_url_once(ki.months, ki.start_years)
+    apply_url_once(ki)
+    apply_report_url_once()
     lang = st.session_state[keys.LANG]
     sidebar(lang)
     lang, tiles = st.session_state[keys.LANG], st.session_state[keys.TILES]
     data = dataset()
+    if st.session_state[keys.REPORT_VIEW]:
+        report_view(data, lang, tiles)
+        return
 
     st.title(t("title", lang))
     if data.own:
@@ -50,10 +55,9 @@ def main() -> None:
     boundaries = loaders.boundaries()
     if boundaries.error:
         st.error(f"{t('boundaries_path_error', lang)} ({escape_markdown(boundaries.error)})")
-    if boundaries.source == "outline":
-        st.warning(f"{t('boundaries_notice', lang)} ({escape_markdown(boundaries.notice)})")
-    elif boundaries.notice:
-        st.info(escape_markdown(boundaries.notice))
+    if boundaries.notice:
+        notice = escape_markdown(in_language(boundaries.notice, lang))
+        (st.warning if boundaries.source == "outline" else st.info)(notice)
 
     tab_map, tab_press, tab_check, tab_export, tab_own = st.tabs(
         [t(name, lang) for name in TAB_NAMES], key=keys.TABS, on_change="rerun"

@@ -19,11 +19,21 @@ __all__ = [
     "LANG",
     "LAST_TICK",
     "LOOP",
+    "LOOP_CHOICE",
     "MAKE_GIF",
     "MAP",
     "MAPPING_PREFIX",
     "NOTICES",
     "OWN_DATASET",
+    "PHONE_BACK",
+    "PHONE_FORWARD",
+    "PHONE_JUMP",
+    "PHONE_LOOP",
+    "PHONE_MORE",
+    "PHONE_PLAY",
+    "PHONE_SLIDER",
+    "PHONE_SPEED",
+    "PHONE_YEARS",
     "PLAYING",
     "PLAY_BUTTON",
     "PRESS_QUERY",
@@ -31,10 +41,14 @@ __all__ = [
     "PRESS_TAGS",
     "PRESS_UNDATED",
     "RELEASE",
-    "RESEND_WIDGETS",
+    "REPORT_ASPECT",
+    "REPORT_URL_APPLIED",
+    "REPORT_VIEW",
+    "RERUN_APP",
     "SELECTED_DAY",
     "SHOW_RELEASE_PREFIX",
     "SPEED",
+    "SPEED_CHOICE",
     "STEP_BACK",
     "STEP_FORWARD",
     "TABS",
@@ -45,6 +59,7 @@ __all__ = [
     "URL_APPLIED",
     "USE_OWN",
     "YEARS",
+    "YEARS_CHOICE",
 ]
 
 DATE_SLIDER = "date_slider"
@@ -88,4 +103,23 @@ GEOCODE_UPLOAD = "geocode_upload"
 CANCEL_GEOCODE = "cancel_geocode"
 GEOCODE_PENDING = "geocode_pending"
 UPLOAD_FILE_ID = "upload_file_id"
-RESEND_WIDGETS = "resend_widgets"
+# The controls' values, kept apart from their widgets: Streamlit drops a widget's value in a run
+# that does not draw it (another tab open), so each widget is handed its value before it is drawn.
+SPEED_CHOICE = "speed_choice"
+LOOP_CHOICE = "loop_choice"
+YEARS_CHOICE = "years_choice"
+# Set by a control inside the date fragment whose change needs the whole page (play, tempo).
+RERUN_APP = "rerun_app"
+# The phone layout's compact row and its expander (shown below 640 px instead of the rows above).
+PHONE_PLAY = "phone_play"
+PHONE_BACK = "phone_back"
+PHONE_SLIDER = "phone_slider"
+PHONE_FORWARD = "phone_forward"
+PHONE_SPEED = "phone_speed"
+PHONE_LOOP = "phone_loop"
+PHONE_JUMP = "phone_jump"
+PHONE_YEARS = "phone_years"
+PHONE_MORE = "phone_more"
+REPORT_VIEW = "report_view"
+REPORT_ASPECT = "report_aspect"
+REPORT_URL_APPLIED = "report_url_applied"

@@ -4,6 +4,7 @@ other sessions share it: KI centres, milestones, press releases, boundaries, par
 from __future__ import annotations
 
 import os
+from datetime import date
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -12,14 +13,18 @@ import streamlit as st
 from geo import budget, paths
 from geo.budget_limits import UPLOAD_BUDGET
 from geo.errors import DataFileError, DataProblem
+from geo.i18n import t
 from geo.ingest.rawtable import RawTable
 from geo.ingest.upload_limits import UploadLimits
 from geo.ingest.upload_reader import read_table
 from geo.model.timeline import Timeline
 from geo.sources.boundaries import Boundaries, load_boundaries
 from geo.sources.centres import load_centres
+from geo.sources.fuzzydate import FuzzyDate
 from geo.sources.milestones import Milestone, load_milestones
+from geo.sources.population import load_population
 from geo.sources.press import PressRelease, load_press_releases
+from geo.views import presscards
 from geo.views.assets import app_root, install_static_assets, publish_json, static_url
 from geo.views.basemap import boundary_layers
 from geo.views.dataset import KI_FIRST_MONTH, Dataset
@@ -101,7 +106,14 @@ def read_upload(digest: str, name: str, _data: bytes) -> RawTable | tuple[DataPr
 
 @st.cache_resource
 def ki_dataset() -> Dataset:
-    return Dataset(ki_timeline(), ki_milestones(), first_month=KI_FIRST_MONTH)
+    """The KI data with its statements and the residents per Kreis (for the coverage KPI)."""
+    return Dataset(
+        ki_timeline(),
+        ki_milestones(),
+        first_month=KI_FIRST_MONTH,
+        population=tuple(load_population(paths.POPULATION_CSV).values()),
+        today=date.today(),
+    )
 
 
 def release_href(release_id: str, lang: str) -> str:
@@ -122,7 +134,31 @@ def popup_releases(_ki_timeline: Timeline, lang: str) -> dict[str, list[ReleaseL
     }
 
 
+def release_day(release: PressRelease) -> date | None:
+    """The day a release is shown at: its date, or the last day its precision allows."""
+    return release.date.latest or release.date.earliest
+
+
+def release_range_notice(release: PressRelease, data: Dataset, lang: str) -> str | None:
+    """Why the map does not show a release at its own date: its whole period lies after (or
+    before) the slider's range, so it opened at the range's end (or start); else None."""
+    day = release_day(release)
+    earliest, latest = release.date.earliest, release.date.latest or day
+    if day is None or earliest is None or latest is None:
+        return None
+    if earliest > data.last_day:
+        key = "release_after_range"
+    elif latest < data.first_day:
+        key = "release_before_range"
+    else:
+        return None
+    return t(
+        key,
+        lang,
+        date=release.date.describe(lang),
+        shown=FuzzyDate.parse(data.clamped(day).isoformat(), "day").describe(lang),
+    )
+
+
 def release_label(release: PressRelease, lang: str) -> str:
-    title = release.title or release.text or release.summary_de
-    short = title if len(title) <= 70 else title[:69] + "…"
-    return f"{release.date.describe(lang)}: {short}"
+    return presscards.release_label(release, lang)

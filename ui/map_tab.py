@@ -19,7 +19,7 @@ from geo.views.urlstate import ViewState, view_to_query
 from ui import loaders
 from ui.kpis import kpis
 from ui.map_frame import map_frame
-from ui.state import resend_after_switch
+from ui.phone import phone_controls, rerun_app_if_asked
 from ui.timecontrols import advance_if_due, date_jump_and_years, month_slider, playback_controls
 
 
@@ -27,7 +27,7 @@ def map_tab(data: Dataset, lang: str, tiles: str) -> None:
     """The playback controls, then the rollout fragment, rerun on a timer while playing."""
     playback_controls(lang)
     playing = st.session_state[keys.PLAYING]
-    run_every = interval_seconds(st.session_state[keys.SPEED]) if playing else None
+    run_every = interval_seconds(st.session_state[keys.SPEED_CHOICE]) if playing else None
     st.fragment(run_every=run_every)(_rollout)(data, lang, tiles)
 
 
@@ -46,6 +46,7 @@ def _release_banner(timeline: Timeline, lang: str) -> frozenset[str] | None:
             release=escape_markdown(loaders.release_label(release, lang)),
             n=len(ids),
         )
+        + _range_note(loaders.release_range_notice(release, loaders.ki_dataset(), lang))
     )
     clear.button(
         t("app_press_clear", lang),
@@ -56,20 +57,26 @@ def _release_banner(timeline: Timeline, lang: str) -> frozenset[str] | None:
     return ids
 
 
+def _range_note(notice: str | None) -> str:
+    """A second paragraph for a release outside the slider's range."""
+    return f"\n\n{notice}" if notice else ""
+
+
 def _rollout(data: Dataset, lang: str, tiles: str) -> None:
     """The date-dependent part of the page: controls, KPIs, map, chart and table."""
-    timeline, months = data.timeline, data.months
-    advance_if_due(months)
-    resend_after_switch()
-    day = month_slider(months, lang)
+    timeline = data.timeline
+    rerun_app_if_asked()
+    advance_if_due(data)
+    day = month_slider(data, lang)
     chosen_years = date_jump_and_years(data, day, lang)
+    phone_controls(data, day, lang)
     highlight = None if data.own else _release_banner(timeline, lang)
     if highlight is None and chosen_years:
         highlight = frozenset(timeline.started_in(chosen_years))
 
     snapshot = timeline.snapshot(day)
     kreis_states = timeline.kreis_states(snapshot)
-    kpis(timeline, snapshot, kreis_states, chosen_years, day, lang, own=data.own)
+    kpis(data, snapshot, kreis_states, chosen_years, lang)
     map_frame(data, snapshot, kreis_states, highlight, lang, tiles)
     st.vega_lite_chart(with_selected_day(data.chart_specs[lang], day, lang), width="stretch")
     day_words = FuzzyDate.parse(day.isoformat(), "day").describe(lang)

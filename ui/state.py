@@ -1,5 +1,5 @@
-"""The session's view state: which dataset is replayed, the shown day, the selected release, the
-open tab, and the view a link's URL asks for on a session's first run."""
+"""The session's view state: which dataset is replayed, the shown day, the controls' kept values,
+the selected release, the open tab, and the view a link's URL asks for on a session's first run."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ import streamlit as st
 from geo import keys
 from geo.i18n import LANGUAGES, t
 from geo.model.playback import DEFAULT_SPEED, step_month
-from geo.sources.press import PressRelease
 from geo.views.dataset import Dataset
 from geo.views.urlstate import ViewState, parse_view
 from ui import loaders
@@ -26,80 +25,83 @@ def dataset() -> Dataset:
     return loaders.ki_dataset()
 
 
-def set_day(day: date, months: list[date]) -> None:
-    """Show `day` exactly; the slider moves to the month containing it."""
-    st.session_state[keys.SELECTED_DAY] = day
-    st.session_state[keys.DATE_SLIDER] = step_month(months, day, 0)
+def set_day(day: date, data: Dataset) -> None:
+    """Show `day` exactly, moved into the slider's range; every slider shows the month of the
+    shown day (`SELECTED_DAY` is the one source of truth)."""
+    st.session_state[keys.SELECTED_DAY] = data.clamped(day)
 
 
-def release_day(release: PressRelease) -> date | None:
-    """The day a release is shown at: its date, or the last day its precision allows."""
-    return release.date.latest or release.date.earliest
+def set_month(month: date, data: Dataset) -> None:
+    """Show a slider month: its last day (today for the current month)."""
+    set_day(data.day_of(month), data)
 
 
-def select_release(release_id: str, months: list[date]) -> None:
-    """Show a release on the map: its date, its centres highlighted, the map tab open."""
+def slider_month(data: Dataset) -> date:
+    """The slider month containing the shown day."""
+    return step_month(data.months, st.session_state[keys.SELECTED_DAY], 0)
+
+
+def hand_to_widget(widget_key: str, value_key: str) -> None:
+    """Give the widget `widget_key` the kept value before it is drawn, so it shows it even after
+    a run that did not draw it (Streamlit drops a widget's value then) and after a change."""
+    st.session_state[widget_key] = st.session_state[value_key]
+
+
+def keep_from_widget(widget_key: str, value_key: str) -> None:
+    """Keep what the user set in `widget_key` (its on_change)."""
+    st.session_state[value_key] = st.session_state[widget_key]
+
+
+def select_release(release_id: str) -> None:
+    """Show a release on the map: its date (within the slider's range), its centres highlighted,
+    the map tab open."""
     switch_dataset(own=False)
     st.session_state[keys.RELEASE] = release_id
-    day = release_day(loaders.press_releases()[release_id])
+    day = loaders.release_day(loaders.press_releases()[release_id])
     if day is not None:
-        set_day(day, months)
+        set_day(day, dataset())
     st.session_state[keys.PLAYING] = False
     st.session_state[keys.TABS] = t("tab_map", st.session_state[keys.LANG])
 
 
-def apply_url_once(months: list[date], years: list[int]) -> None:
+def apply_url_once(data: Dataset) -> None:
     """On a session's first run, take the view from the URL (invalid parts become notices)."""
     if st.session_state.get(keys.URL_APPLIED):
         return
-    default = ViewState(day=months[-1])
     view, notices = parse_view(
         st.query_params.to_dict(),
-        default=default,
-        first_day=months[0],
-        last_day=months[-1],
-        years=tuple(years),
+        default=ViewState(day=data.last_day),
+        first_day=data.first_day,
+        last_day=data.last_day,
+        years=tuple(data.start_years),
         releases=tuple(loaders.press_releases()),
     )
-    set_day(view.day, months)
+    set_day(view.day, data)
     st.session_state[keys.LANG] = view.lang
     st.session_state[keys.TILES] = view.tiles
     st.session_state[keys.NOTICES] = notices
     st.session_state.setdefault(keys.PLAYING, False)
-    st.session_state.setdefault(keys.SPEED, DEFAULT_SPEED)
-    st.session_state.setdefault(keys.LOOP, False)
+    st.session_state.setdefault(keys.SPEED_CHOICE, DEFAULT_SPEED)
+    st.session_state.setdefault(keys.LOOP_CHOICE, False)
     st.session_state[keys.RELEASE] = ""
     if view.release:
-        select_release(view.release, months)
+        select_release(view.release)
     # After the release, whose dataset switch clears the years.
-    st.session_state[keys.YEARS] = list(view.years)
+    st.session_state[keys.YEARS_CHOICE] = list(view.years)
     st.session_state[keys.URL_APPLIED] = True
 
 
 def switch_dataset(*, own: bool) -> None:
-    """Replay the KI data or the session's own upload, from its last month, not playing."""
+    """Replay the KI data or the session's own upload, from its last day, not playing."""
     st.session_state[keys.USE_OWN] = own and st.session_state.get(keys.OWN_DATASET) is not None
     data = dataset()
-    set_day(data.months[-1], data.months)
-    st.session_state[keys.YEARS] = []
+    set_day(data.last_day, data)
+    st.session_state[keys.YEARS_CHOICE] = []
     st.session_state[keys.PLAYING] = False
-    st.session_state[keys.RESEND_WIDGETS] = True
     # The sidebar's dataset choice is drawn again from USE_OWN, so it shows what is replayed.
     st.session_state.pop(keys.DATASET_CHOICE, None)
     if own:
         st.session_state[keys.RELEASE] = ""
-
-
-def resend_after_switch() -> None:
-    """After a dataset switch, send the slider and year filter their values again.
-
-    Their options changed while the map tab may have been closed; a browser that still holds
-    the old widget state would show the first month. Setting a value in the run that draws
-    the widget makes Streamlit send it (a value set in an earlier run is not sent).
-    """
-    if st.session_state.pop(keys.RESEND_WIDGETS, False):
-        for key in (keys.DATE_SLIDER, keys.YEARS):
-            st.session_state[key] = st.session_state[key]
 
 
 def translate_tab() -> None:

@@ -6,12 +6,16 @@ __all__ = [
     "DEFAULT_SPEED",
     "SPEEDS",
     "JumpTarget",
+    "clamp_day",
     "interval_seconds",
     "jump_targets",
+    "month_day",
+    "month_end",
     "next_frame",
     "step_month",
 ]
 
+import calendar
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -31,6 +35,22 @@ def interval_seconds(speed: float) -> float:
     if speed not in SPEEDS:
         raise ValueError(f"speed must be one of {SPEEDS}")
     return SECONDS_PER_MONTH / speed
+
+
+def month_end(month: date) -> date:
+    """The last day of the month containing `month`."""
+    return month.replace(day=calendar.monthrange(month.year, month.month)[1])
+
+
+def month_day(month: date, last_day: date) -> date:
+    """The day a slider month shows: its last day ("April 2014" reads as "by the end of April"),
+    or `last_day`, the range's end (at most today), when that comes first."""
+    return min(month_end(month), last_day)
+
+
+def clamp_day(day: date, first_day: date, last_day: date) -> date:
+    """`day`, moved into the range from `first_day` to `last_day` when it lies outside."""
+    return min(max(day, first_day), last_day)
 
 
 def _month_index(months: Sequence[date], day: date) -> int:

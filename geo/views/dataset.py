@@ -2,6 +2,7 @@
 
 Both go through the same map, slider, chart, reports and exports; a `Dataset` bundles what
 those need to know beyond the timeline (its month steps, start years, chart series, title).
+A slider month shows the state at its last day, never after the range's end (at most today).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import pandas as pd
 
 from geo.i18n import LANGUAGES
 from geo.model.coverage import Coverage, coverage_at, coverage_series
+from geo.model.playback import clamp_day, month_day, month_end
 from geo.model.timeline import MilestoneCheck, Timeline, month_starts
 from geo.sources.milestones import Milestone
 from geo.sources.population import KreisPopulation
@@ -30,8 +32,8 @@ KI_FIRST_MONTH = date(2012, 1, 1)
 
 def event_months(timeline: Timeline, first: date | None = None) -> list[date]:
     """Month starts from `first` (default: the first event's month) to the month after the last
-    event, so the last change is shown settled: the slider's steps and the GIF's frames.
-    Empty for a timeline without events."""
+    event, so a replay ends on a month without changes: the slider's steps and the GIF's
+    frames. Empty for a timeline without events."""
     days = timeline.event_days()
     if not days:
         return []
@@ -45,13 +47,15 @@ class Dataset:
     """A timeline with its statements (none for own data) and, for own data, the file's name.
 
     `population` (residents per Kreis) gives the population coverage; the KI data has it, own
-    data not (its sites need not serve a whole Kreis)."""
+    data not (its sites need not serve a whole Kreis). `today`, the clock's day, ends the range
+    at today's month and day (None: no clock, for data wholly in the past)."""
 
     timeline: Timeline
     milestones: tuple[Milestone, ...] = ()
     filename: str = ""
     first_month: date | None = None
     population: tuple[KreisPopulation, ...] = ()
+    today: date | None = None
 
     @property
     def own(self) -> bool:
@@ -65,14 +69,42 @@ class Dataset:
 
     @cached_property
     def months(self) -> list[date]:
-        """Monthly slider steps: from the first month to the month after the last event."""
-        return event_months(self.timeline, self.first_month)
+        """Monthly slider steps (month starts): from the first month to the month after the last
+        event, but not past today's month (today's month alone when every event is later)."""
+        months = event_months(self.timeline, self.first_month)
+        if self.today is None or not months:
+            return months
+        this_month = self.today.replace(day=1)
+        return [m for m in months if m <= this_month] or [this_month]
+
+    @property
+    def first_day(self) -> date:
+        """The first day the slider can show."""
+        return self.months[0]
+
+    @cached_property
+    def last_day(self) -> date:
+        """The last day the slider can show: the last month's end, or today when that is earlier."""
+        end = month_end(self.months[-1])
+        return end if self.today is None else min(end, self.today)
+
+    def day_of(self, month: date) -> date:
+        """The day the slider's `month` shows: its last day, today for the current month."""
+        return month_day(month, self.last_day)
+
+    def clamped(self, day: date) -> date:
+        """`day` moved into the slider's range (a link or release outside it opens at its end)."""
+        return clamp_day(day, self.first_day, self.last_day)
 
     @cached_property
     def start_years(self) -> list[int]:
-        """The years some site certainly started in (the year filter's options)."""
-        windows = self.timeline.windows.values()
-        return sorted({w.certain_year for w in windows if w.certain_year})
+        """Every year from the first event to the last one shown (the year filter's options, so
+        a year in which nothing started is offered too, with 0)."""
+        days = self.timeline.event_days()
+        if not days:
+            return []
+        shown = [day for day in days if day <= self.last_day] or days[:1]
+        return list(range(shown[0].year, shown[-1].year + 1))
 
     @cached_property
     def population_by_kreis(self) -> Mapping[str, KreisPopulation]:
@@ -89,7 +121,7 @@ class Dataset:
     def series(self) -> pd.DataFrame:
         """Counts per state at every month start and event day, for the chart; with population
         figures also `population_share` and `population_share_high` (0 to 1)."""
-        days = chart_days(self.months[0], self.months[-1], self.timeline.event_days())
+        days = chart_days(self.first_day, self.last_day, self.timeline.event_days())
         counts = self.timeline.series(days)
         if not self.population:
             return counts
@@ -110,7 +142,7 @@ class Dataset:
         for lang in LANGUAGES:
             marks = chart_marks(self.checks, lang) if self.milestones else None
             chart = rollout_chart(
-                self.series, self.milestones, self.months[-1], lang=lang, emphasis=marks
+                self.series, self.milestones, self.last_day, lang=lang, emphasis=marks
             )
             specs[lang] = chart.to_dict()
         return MappingProxyType(specs)

@@ -20,6 +20,7 @@ import pytest
 from playwright.sync_api import Browser, Frame, FrameLocator, Locator, Page, sync_playwright
 
 from deploy.replicas import HEALTH_PATH, wait_healthy
+from geo.model.playback import month_end
 from geo.model.timeline import Timeline
 from geo.paths import CENTRES_CSV, ROOT
 from geo.sources.centres import load_centres
@@ -238,10 +239,11 @@ class Dashboard:
         return self.page.locator(".st-key-date_slider").get_by_role("slider")
 
     def step(self, key: str, month: date, counts: Mapping[str, int]) -> None:
-        """Press `key` on the month slider; wait for `month` in the URL and `counts` on the map."""
+        """Press `key` on the month slider; wait for `month`'s last day (the day a month shows)
+        in the URL and `counts` on the map."""
         self.mark_markers_stale()
         self.date_slider().press(key)
-        self.wait_for_url_date(month)
+        self.wait_for_url_date(month_end(month))
         self.wait_for_counts(counts)
 
 

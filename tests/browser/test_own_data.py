@@ -15,6 +15,7 @@ from geo.ingest.sample_upload import sample_csv
 from geo.ingest.sites import build_sites
 from geo.ingest.upload_reader import read_table
 from geo.ingest.upload_timeline import upload_timeline
+from geo.model.playback import month_end
 from geo.views.dataset import Dataset
 from tests.browser.conftest import VIEWPORT, Dashboard
 from tests.hostile_corpus import styles_bomb
@@ -98,20 +99,20 @@ def test_applying_the_upload_names_the_file_in_the_subtitle_at_once(dashboard) -
 def test_sample_upload_replays_its_five_sites_from_its_last_month(dashboard) -> None:
     data = _dataset(sample_csv(), SAMPLE_NAME)
     first, last = data.months[0], data.months[-1]
-    assert data.timeline.snapshot(last).counts["total"] == 5
+    assert data.timeline.snapshot(data.last_day).counts["total"] == 5
     page = dashboard.page
     dashboard.open()
     _upload(page, SAMPLE_NAME, sample_csv())
     _apply(page, 5, 5)
     _open_map_tab(dashboard)
     _expect_own_subtitle(page)
-    dashboard.wait_for_url_date(last)
-    dashboard.wait_for_counts(data.timeline.snapshot(last).counts)
+    dashboard.wait_for_url_date(data.last_day)
+    dashboard.wait_for_counts(data.timeline.snapshot(data.last_day).counts)
     assert dashboard.marker_counts()["total"] == 5
     # The slider must agree with the map: it is at the last month of the upload.
     expect(dashboard.date_slider()).to_have_attribute("aria-valuetext", _month_text(last))
 
-    dashboard.step("Home", first, data.timeline.snapshot(first).counts)
+    dashboard.step("Home", first, data.timeline.snapshot(data.day_of(first)).counts)
     expect(dashboard.date_slider()).to_have_attribute("aria-valuetext", _month_text(first))
     assert dashboard.marker_counts()["total"] < 5
     _assert_no_traceback(page)
@@ -124,12 +125,12 @@ def test_switching_the_dataset_back_shows_the_54_centres_again(dashboard, months
     _apply(page, 5, 5)
     _open_map_tab(dashboard)
     data = _dataset(sample_csv(), SAMPLE_NAME)
-    dashboard.wait_for_counts(data.timeline.snapshot(data.months[-1]).counts)
+    dashboard.wait_for_counts(data.timeline.snapshot(data.last_day).counts)
 
     dashboard.mark_markers_stale()
     _choose_dataset(page, "Kommunale Integrationszentren")
     dashboard.wait_for_counts(KI_ALL)
-    dashboard.wait_for_url_date(months[-1])
+    dashboard.wait_for_url_date(month_end(months[-1]))
     expect(dashboard.date_slider()).to_have_attribute("aria-valuetext", _month_text(months[-1]))
     subtitle = page.get_by_test_id("stCaptionContainer").first
     expect(subtitle).not_to_contain_text(SHOWN_NAME)
@@ -137,8 +138,8 @@ def test_switching_the_dataset_back_shows_the_54_centres_again(dashboard, months
     # And back to the upload, which the session still holds.
     dashboard.mark_markers_stale()
     _choose_dataset(page, f"Eigene Daten ({SHOWN_NAME})")
-    dashboard.wait_for_counts(data.timeline.snapshot(data.months[-1]).counts)
-    dashboard.wait_for_url_date(data.months[-1])
+    dashboard.wait_for_counts(data.timeline.snapshot(data.last_day).counts)
+    dashboard.wait_for_url_date(data.last_day)
     expect(dashboard.date_slider()).to_have_attribute(
         "aria-valuetext", _month_text(data.months[-1])
     )
@@ -184,8 +185,7 @@ def test_a_bad_date_is_reported_with_line_column_and_value_and_the_row_left_out(
     _assert_no_traceback(page)
 
     _open_map_tab(dashboard)
-    last = data.months[-1]
-    dashboard.wait_for_counts(data.timeline.snapshot(last).counts)
+    dashboard.wait_for_counts(data.timeline.snapshot(data.last_day).counts)
     assert dashboard.marker_counts()["total"] == 4
     popups = dashboard.frame().evaluate(
         "() => { const t = []; window.map.eachLayer((l) => { if (l.getPopup && l.getPopup())"
@@ -198,7 +198,7 @@ def test_a_bad_date_is_reported_with_line_column_and_value_and_the_row_left_out(
     dashboard.mark_markers_stale()
     _choose_dataset(page, "Kommunale Integrationszentren")
     dashboard.wait_for_counts(KI_ALL)
-    dashboard.wait_for_url_date(months[-1])
+    dashboard.wait_for_url_date(month_end(months[-1]))
 
 
 def test_an_xlsx_bomb_in_one_session_leaves_another_sessions_steps_under_a_second(
@@ -216,7 +216,7 @@ def test_an_xlsx_bomb_in_one_session_leaves_another_sessions_steps_under_a_secon
     steps_ms = []
     for month in months[31:36]:
         started = time.perf_counter()
-        other.step("ArrowRight", month, timeline.snapshot(month).counts)
+        other.step("ArrowRight", month, timeline.snapshot(month_end(month)).counts)
         steps_ms.append((time.perf_counter() - started) * 1000)
     alert = page.get_by_test_id("stAlertContentError")
     expect(alert).to_contain_text("„styles-bomb\u2060.xlsx“ kann nicht gelesen werden")

@@ -7,7 +7,15 @@ from datetime import date
 import pytest
 from factories import make_milestone
 
-from geo.model.playback import interval_seconds, jump_targets, next_frame, step_month
+from geo.model.playback import (
+    clamp_day,
+    interval_seconds,
+    jump_targets,
+    month_day,
+    month_end,
+    next_frame,
+    step_month,
+)
 
 MONTHS = [date(2018, m, 1) for m in range(1, 7)]
 
@@ -63,3 +71,37 @@ def test_jump_targets_are_the_first_start_and_day_precise_counts_in_range() -> N
     assert targets[1].label == "25.04.2014: 49 Zentren laut Angabe"
     english = jump_targets(date(2012, 12, 1), milestones, last_day=date(2018, 10, 1), lang="en")
     assert english[2].label.startswith("12 February 2016: centre no. 50")
+
+
+@pytest.mark.parametrize(
+    ("month", "end"),
+    [
+        (date(2014, 4, 1), date(2014, 4, 30)),
+        (date(2014, 4, 25), date(2014, 4, 30)),
+        (date(2013, 2, 1), date(2013, 2, 28)),
+        (date(2016, 2, 1), date(2016, 2, 29)),
+        (date(2018, 12, 1), date(2018, 12, 31)),
+    ],
+)
+def test_month_end_is_the_last_day_of_the_month(month, end) -> None:
+    assert month_end(month) == end
+
+
+def test_a_month_shows_its_last_day_but_never_after_the_ranges_end() -> None:
+    assert month_day(date(2014, 4, 1), date(2018, 10, 31)) == date(2014, 4, 30)
+    # The current month: today (the range's end), not a day still to come.
+    assert month_day(date(2025, 6, 1), date(2025, 6, 12)) == date(2025, 6, 12)
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [
+        (date(2021, 8, 10), date(2018, 10, 31)),
+        (date(2018, 12, 31), date(2018, 10, 31)),
+        (date(2011, 5, 1), date(2012, 1, 1)),
+        (date(2014, 4, 25), date(2014, 4, 25)),
+        (date(2018, 10, 31), date(2018, 10, 31)),
+    ],
+)
+def test_a_day_outside_the_range_moves_to_its_nearer_end(day, expected) -> None:
+    assert clamp_day(day, date(2012, 1, 1), date(2018, 10, 31)) == expected

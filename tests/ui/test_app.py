@@ -13,6 +13,8 @@ from geo import keys
 from geo.views.chart import SELECTED_LAYER
 
 LAST_MONTH = date(2018, 10, 1)
+# A month shows its last day, so the slider's last month shows 31.10.2018.
+LAST_DAY = date(2018, 10, 31)
 
 
 def kpis(at: AppTest) -> dict[str, str]:
@@ -41,23 +43,24 @@ def test_starts_at_the_last_month_with_all_centres_open(start) -> None:
         "Start unsicher": "0",
         "Bewilligt, noch nicht offen": "0",
         "Kreise/Städte mit KI": "53 von 53",
+        "Bevölkerung erreicht": "100 %",
         "Start in 2018": "1",
     }
-    assert at.query_params["date"] == "2018-10-01"
+    assert at.query_params["date"] == "2018-10-31"
 
 
 @pytest.mark.parametrize(
-    ("day", "open_", "uncertain", "covered"),
+    ("month_", "day", "open_", "uncertain", "covered"),
     [
-        (date(2012, 1, 1), "0", "0", "0 von 53"),
-        (date(2016, 7, 1), "52", "0", "51 von 53"),
-        (date(2017, 3, 1), "52", "1", "51 von 53"),
-        (date(2018, 10, 1), "54", "0", "53 von 53"),
+        (date(2012, 1, 1), date(2012, 1, 31), "0", "0", "0 von 53"),
+        (date(2016, 7, 1), date(2016, 7, 31), "52", "0", "51 von 53"),
+        (date(2017, 3, 1), date(2017, 3, 31), "52", "1", "51 von 53"),
+        (date(2018, 10, 1), date(2018, 10, 31), "54", "0", "53 von 53"),
     ],
 )
-def test_moving_the_slider_updates_the_kpis(start, day, open_, uncertain, covered) -> None:
+def test_moving_the_slider_updates_the_kpis(start, month_, day, open_, uncertain, covered) -> None:
     at = start()
-    at.select_slider(key=keys.DATE_SLIDER).set_value(day).run()
+    at.select_slider(key=keys.DATE_SLIDER).set_value(month_).run()
     values = kpis(at)
     assert (values["Geöffnet"], values["Start unsicher"]) == (open_, uncertain)
     assert values["Kreise/Städte mit KI"] == covered
@@ -72,7 +75,7 @@ def test_step_buttons_move_one_month(start) -> None:
     assert month(at) == date(2018, 8, 1)
     at.button(key=keys.STEP_FORWARD).click().run()
     assert month(at) == date(2018, 9, 1)
-    assert at.query_params["date"] == "2018-09-01"
+    assert at.query_params["date"] == "2018-09-30"
 
 
 def test_play_advances_a_month_and_pause_stops(start) -> None:
@@ -80,7 +83,9 @@ def test_play_advances_a_month_and_pause_stops(start) -> None:
     at.button(key=keys.PLAY_BUTTON).click().run()
     assert at.session_state[keys.PLAYING]
     assert month(at) == date(2016, 6, 1)
-    assert at.button(key=keys.PLAY_BUTTON).label == "⏸ Pause"
+    assert at.session_state[keys.SELECTED_DAY] == date(2016, 6, 30)
+    pause = at.button(key=keys.PLAY_BUTTON)
+    assert (pause.label, pause.proto.icon) == ("Pause", ":material/pause:")
     at.session_state[keys.LAST_TICK] = 0.0
     at.run()
     assert month(at) == date(2016, 7, 1)
