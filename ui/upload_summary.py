@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+from datetime import date
 
 import streamlit as st
 
@@ -39,7 +40,9 @@ def use_upload(lang: str) -> bool:
     except DataFileError as exc:
         show_problems(exc.problems, lang)
         return False
-    st.session_state[keys.OWN_DATASET] = Dataset(timeline, filename=result.filename)
+    st.session_state[keys.OWN_DATASET] = Dataset(
+        timeline, filename=result.filename, today=date.today()
+    )
     switch_dataset(own=True)
     return True
 
