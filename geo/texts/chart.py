@@ -5,10 +5,19 @@ STRINGS: dict[str, dict[str, str]] = {
     "chart_date": {"de": "Datum", "en": "Date"},
     "chart_centres": {"de": "Zentren", "en": "Centres"},
     "chart_open": {"de": "Geöffnet (sicher)", "en": "Open (certain)"},
-    "chart_band": {
-        "de": "Spanne: geöffnet bis geöffnet + unsicher",
-        "en": "Range: open to open + uncertain",
+    "chart_band": {"de": "Spanne mit unsicheren Starts", "en": "Range with uncertain starts"},
+    "chart_population": {
+        "de": "Bevölkerung erreicht (Anteil NRW)",
+        "en": "Population reached (share of NRW)",
     },
+    "chart_population_high": {
+        "de": "Bevölkerung erreicht, höchstens",
+        "en": "Population reached, at most",
+    },
+    "chart_population_axis": {"de": "Bevölkerung erreicht", "en": "Population reached"},
+    "chart_check_title": {"de": "Abgleich mit dem Datensatz", "en": "Check against the dataset"},
+    "chart_check_ok": {"de": "✓ Angabe stimmig", "en": "✓ statement consistent"},
+    "chart_check_off": {"de": "✗ Angabe weicht ab", "en": "✗ statement differs"},
     "chart_stated": {"de": "Angabe der Landesregierung", "en": "Stated by the state"},
     "chart_selected": {"de": "Gewähltes Datum", "en": "Selected date"},
     "chart_measure": {"de": "Art der Angabe", "en": "Kind of statement"},

@@ -1,22 +1,14 @@
-"""The cumulative rollout chart: open centres over time, the uncertainty band and stated counts.
+"""The cumulative rollout chart: open centres over time, the uncertainty band, the stated counts
+and, for the KI data, the share of NRW's population reached.
 
 Built with altair as a pure function of the timeline series and the milestones, so tests read
-the Vega-Lite spec (`chart.to_dict()`) and `app.py` only has to hand the chart to Streamlit.
+the Vega-Lite spec (`chart.to_dict()`) and the app only has to hand the chart to Streamlit.
 """
 
 from __future__ import annotations
 
-__all__ = [
-    "MEASURE_SHAPES",
-    "SELECTED_LAYER",
-    "STATED_MEASURES",
-    "chart_days",
-    "rollout_chart",
-    "stated_milestones",
-    "with_selected_day",
-]
+__all__ = ["CHART_HEIGHT", "SELECTED_LAYER", "chart_days", "rollout_chart", "with_selected_day"]
 
-import json
 from collections.abc import Iterable, Sequence
 from datetime import date
 
@@ -27,17 +19,16 @@ from geo.i18n import t
 from geo.model.timeline import month_starts
 from geo.sources.fuzzydate import FuzzyDate
 from geo.sources.milestones import Milestone
+from geo.views.chart_labels import LABEL_LAYOUT_WIDTH, Curve, Plot
+from geo.views.chart_locale import time_axis_format, vega_locale
+from geo.views.chart_population import population_frame, population_layers
+from geo.views.chart_stated import stated_frame, stated_layers
+from geo.views.chart_style import COLOURS, LEGEND, named, series_colour
 
-# Measures whose count can be drawn against the open-centre line (targets and "other" cannot).
-STATED_MEASURES = ("started", "ordinal", "approved")
-# One shape per measure, so the points read without colour.
-MEASURE_SHAPES = {"started": "circle", "ordinal": "diamond", "approved": "triangle-up"}
 # The name of the selected-day rule layer, which `with_selected_day` finds and moves.
 SELECTED_LAYER = "selected_day"
-
-_COLOURS = {"open": "#1f4e79", "band": "#9ecae1", "stated": "#d95f02"}
-_EMPHASIS_COLOURS = {"ok": "#1a9850", "off": "#d73027"}
-_HEIGHT = 280
+# The plot's height in pixels: the chart fits its width to the page, never its height.
+CHART_HEIGHT = 280
 
 
 def chart_days(first: date, last: date, event_days: Iterable[date]) -> list[date]:
@@ -52,15 +43,6 @@ def chart_days(first: date, last: date, event_days: Iterable[date]) -> list[date
     return sorted(d for d in days if first <= d <= last)
 
 
-def stated_milestones(milestones: Iterable[Milestone]) -> list[Milestone]:
-    """The milestones drawn as points: a count, a countable measure and a known date."""
-    return [
-        m
-        for m in milestones
-        if m.count is not None and m.measure in STATED_MEASURES and m.date.latest is not None
-    ]
-
-
 def rollout_chart(
     series: pd.DataFrame,
     milestones: Sequence[Milestone],
@@ -69,116 +51,106 @@ def rollout_chart(
     lang: str = "de",
     emphasis: Sequence[dict] | None = None,
 ) -> alt.LayerChart:
-    """The rollout chart: band, open line, stated counts, the selected day (and fact-check marks).
+    """The rollout chart: band, open line, population share, stated counts, the selected day
+    and the fact-check ticks.
 
-    `series` is `Timeline.series(days)` (columns date, open, uncertain, ...). `emphasis`, when
-    given, is a list of dicts with keys date, label and ok, drawn as green/red ticks at the top
-    (their tooltips prefix the label with ✓ or ✗, so they read without colour).
-    Layers, bottom to top: band (area), open (line), stated points, their labels, selected day
-    (rule), then the emphasis ticks if any.
+    `series` is `Dataset.series` (columns date, open, uncertain, ... and, with population
+    figures, population_share and population_share_high, drawn on a right-hand percent axis).
+    `emphasis`, when given, is a list of dicts with keys date, label and ok, drawn as green or
+    red ticks at the top with a legend. Without stated counts (own data) their layers and legend
+    are left out. Labels are placed by `geo.views.chart_labels`, so none overlap at 1366 px.
     """
     if series.empty:
         raise ValueError("the series has no rows")
     dates = pd.to_datetime(series["date"])
-    first, last = dates.min(), dates.max()
-    data = pd.DataFrame(
+    counts = pd.DataFrame(
         {
             "date": dates,
             "open": series["open"].astype(int),
             "high": (series["open"] + series["uncertain"]).astype(int),
         }
     )
+    most = int(counts["high"].max())
+    plot = Plot(
+        first=dates.min().date(),
+        last=dates.max().date(),
+        width=LABEL_LAYOUT_WIDTH,
+        height=CHART_HEIGHT,
+        y_top=_y_top(most),
+    )
     x = alt.X(
         "date:T",
         title=t("chart_date", lang),
-        scale=alt.Scale(domain=[_datetime(first), _datetime(last)]),
+        scale=alt.Scale(domain=[_datetime(plot.first), _datetime(plot.last)]),
+        axis=alt.Axis(format=time_axis_format(lang), formatType="time"),
     )
-    y_top = _y_top(int(data["high"].max()))
-    y_scale = alt.Scale(domain=[0, y_top])
-    # Every layer carries the same titles, so Vega-Lite does not merge in field names.
+    # Every layer has its own y scale (the population share needs one), all fixed to one domain.
+    y_scale = alt.Scale(domain=[0, plot.y_top], nice=False)
     y_title = t("chart_centres", lang)
-    colour = alt.Scale(
-        domain=[t("chart_open", lang), t("chart_band", lang), t("chart_stated", lang)],
-        range=[_COLOURS["open"], _COLOURS["band"], _COLOURS["stated"]],
-    )
-    # Each layer names itself through a constant `series` field; one shared scale makes one legend.
-    series_colour = alt.Color(
-        "series:N",
-        scale=colour,
-        legend=alt.Legend(title=None, orient="right", labelLimit=200),
-    )
     date_tip = alt.Tooltip("date:T", title=t("chart_date", lang), format="%Y-%m-%d")
 
-    base = alt.Chart(data)
     band = (
-        base.transform_calculate(series=_literal(t("chart_band", lang)))
+        named(alt.Chart(counts), t("chart_band", lang))
         .mark_area(interpolate="step-after", opacity=0.35)
         .encode(
             x=x,
-            y=alt.Y("open:Q", title=y_title, scale=y_scale),
+            y=alt.Y("open:Q", title=y_title, scale=y_scale, axis=None),
             y2="high:Q",
-            color=series_colour,
+            color=series_colour(t("chart_band", lang), COLOURS["band"], "square"),
             tooltip=[date_tip, alt.Tooltip("high:Q", title=t("chart_band", lang))],
         )
     )
     line = (
-        base.transform_calculate(series=_literal(t("chart_open", lang)))
+        named(alt.Chart(counts), t("chart_open", lang))
         .mark_line(interpolate="step-after", strokeWidth=2)
         .encode(
             x=x,
             y=alt.Y("open:Q", title=y_title, scale=y_scale),
-            color=series_colour,
+            color=series_colour(t("chart_open", lang), COLOURS["open"]),
             tooltip=[date_tip, alt.Tooltip("open:Q", title=t("chart_open", lang))],
         )
     )
+    layers: list[alt.Chart] = [band, line]
+    days = tuple(dates.dt.date)
+    curves = [Curve(days, tuple(counts["open"]), tuple(counts["open"]), plot.y_top)]
 
-    stated = _stated_frame(milestones, lang)
-    measure_title = t("chart_measure", lang)
-    shape = alt.Shape(
-        "measure:N",
-        title=t("chart_stated", lang),
-        scale=alt.Scale(
-            domain=[t(f"chart_measure_{m}", lang) for m in STATED_MEASURES],
-            range=[MEASURE_SHAPES[m] for m in STATED_MEASURES],
-        ),
-        legend=alt.Legend(orient="right", labelLimit=200),
-    )
-    stated_tips = [
-        alt.Tooltip("when:N", title=t("chart_date", lang)),
-        alt.Tooltip("count:Q", title=t("chart_centres", lang)),
-        alt.Tooltip("measure:N", title=measure_title),
-        alt.Tooltip("meaning:N", title=t("chart_meaning", lang)),
-    ]
-    points_base = alt.Chart(stated).encode(
-        x=x,
-        y=alt.Y("count:Q", title=y_title, scale=y_scale),
-    )
-    points = (
-        points_base.transform_calculate(series=_literal(t("chart_stated", lang)))
-        .mark_point(filled=True, size=70, clip=True)
-        .encode(
-            shape=shape,
-            color=series_colour,
-            tooltip=stated_tips,
+    shares = population_frame(series)
+    if shares is not None:
+        share_top = plot.y_top / max(most, 1)  # 100 % at the height of the highest count
+        layers += population_layers(shares, x, share_top, date_tip, lang)
+        curves.append(Curve(days, tuple(shares["share"]), tuple(shares["share"]), share_top))
+
+    stated = stated_frame(milestones, lang)
+    if not stated.empty:
+        reserved = plot.y(_tick_bottom(most, plot.y_top)) if emphasis else 0.0
+        layers += stated_layers(stated, plot, curves, reserved, x, y_scale, y_title, lang)
+
+    layers.append(_selected_layer(selected, x, lang))
+    if emphasis:
+        ticks = (plot.y_top, _tick_bottom(most, plot.y_top))
+        layers.append(_emphasis_layer(emphasis, lang, x, y_scale, ticks, date_tip))
+    return (
+        alt.layer(*layers)
+        .resolve_scale(y="independent", color="independent")
+        .properties(
+            title=t("chart_title", lang),
+            height=CHART_HEIGHT,
+            autosize=alt.AutoSizeParams(type="fit-x", contains="padding"),
+            # SVG, so the labels stay sharp in screenshots and tests can measure them.
+            usermeta={"embedOptions": {"renderer": "svg"}},
         )
-    )
-    labels = points_base.mark_text(align="left", dx=7, dy=-6, fontSize=11, clip=True).encode(
-        text="count:Q",
-        color=alt.value(_COLOURS["stated"]),
-        tooltip=stated_tips,
+        .configure(locale=vega_locale(lang))
     )
 
-    rule = (
-        alt.Chart(pd.DataFrame(_selected_rows(selected, lang)))
+
+def _selected_layer(day: date, x: alt.X, lang: str) -> alt.Chart:
+    """The dashed rule at the selected day (moved by `with_selected_day`)."""
+    return (
+        alt.Chart(pd.DataFrame(_selected_rows(day, lang)))
         .mark_rule(strokeDash=[4, 3], strokeWidth=1.5, color="#444444", clip=True)
         .encode(x=x, tooltip=[alt.Tooltip("when:N", title=t("chart_selected", lang))])
         .properties(name=SELECTED_LAYER)
     )
-
-    layers: list[alt.Chart] = [band, line, points, labels, rule]
-    if emphasis:
-        layers.append(_emphasis_layer(emphasis, lang, x, y_title, y_top))
-    return alt.layer(*layers).properties(title=t("chart_title", lang), height=_HEIGHT)
 
 
 def _selected_rows(day: date, lang: str) -> list[dict[str, str]]:
@@ -198,38 +170,36 @@ def with_selected_day(spec: dict, day: date, lang: str) -> dict:
     return {**spec, "datasets": datasets}
 
 
-def _stated_frame(milestones: Sequence[Milestone], lang: str) -> pd.DataFrame:
-    """One row per drawn milestone, only the columns the points and tooltips use."""
-    rows = [
-        {
-            "date": pd.Timestamp(m.date.latest),
-            "count": m.count,
-            "measure": t(f"chart_measure_{m.measure}", lang),
-            "when": m.date.describe(lang),
-            "meaning": m.meaning,
-        }
-        for m in stated_milestones(milestones)
-    ]
-    frame = pd.DataFrame(rows, columns=["date", "count", "measure", "when", "meaning"])
-    frame["date"] = pd.to_datetime(frame["date"])
-    return frame
-
-
 def _y_top(most: int) -> int:
     """The top of the count axis: fixed for the whole series (the line does not jump while the
-    slider moves) and a little above its highest point (56 for the 54 centres)."""
-    return most + max(2, round(most / 25))
+    slider moves) and a little above its highest point (58 for the 54 centres), so the
+    fact-check ticks fit above it."""
+    return most + max(2, round(most / 12))
+
+
+def _tick_bottom(most: int, y_top: int) -> float:
+    """Where the fact-check ticks end: halfway between the highest count and the axis top."""
+    return (most + y_top) / 2
 
 
 def _emphasis_layer(
-    emphasis: Sequence[dict], lang: str, x: alt.X, y_title: str, y_top: int
+    emphasis: Sequence[dict],
+    lang: str,
+    x: alt.X,
+    y_scale: alt.Scale,
+    ticks: tuple[float, float],
+    date_tip: alt.Tooltip,
 ) -> alt.Chart:
-    """Fact-check marks: a short tick at the top per entry, green when `ok`, red otherwise."""
+    """Fact-check marks: a short tick from `ticks[0]` down to `ticks[1]` per entry, green when
+    `ok`, red otherwise, with a legend (its entries begin with ✓ and ✗, so they read without
+    colour)."""
+    ok, off = t("chart_check_ok", lang), t("chart_check_off", lang)
     frame = pd.DataFrame(
         {
             "date": pd.to_datetime([pd.Timestamp(e["date"]) for e in emphasis]),
             "label": [("✓ " if e["ok"] else "✗ ") + str(e["label"]) for e in emphasis],
             "verdict": ["ok" if e["ok"] else "off" for e in emphasis],
+            "result": [ok if e["ok"] else off for e in emphasis],
         }
     )
     return (
@@ -237,26 +207,18 @@ def _emphasis_layer(
         .mark_rule(strokeWidth=3, clip=True)
         .encode(
             x=x,
-            y=alt.YDatum(y_top, title=y_title),
-            y2=alt.Y2Datum(y_top - y_top / 14),
-            color=alt.condition(
-                "datum.verdict == 'ok'",
-                alt.value(_EMPHASIS_COLOURS["ok"]),
-                alt.value(_EMPHASIS_COLOURS["off"]),
+            y=alt.YDatum(ticks[0], scale=y_scale, axis=None),
+            y2=alt.Y2Datum(ticks[1]),
+            color=alt.Color(
+                "result:N",
+                scale=alt.Scale(domain=[ok, off], range=[COLOURS["ok"], COLOURS["off"]]),
+                legend=alt.Legend(title=t("chart_check_title", lang), **LEGEND),
             ),
-            tooltip=[
-                alt.Tooltip("date:T", title=t("chart_date", lang), format="%Y-%m-%d"),
-                alt.Tooltip("label:N", title=t("chart_check", lang)),
-            ],
+            tooltip=[date_tip, alt.Tooltip("label:N", title=t("chart_check", lang))],
         )
     )
 
 
-def _datetime(stamp: pd.Timestamp) -> alt.DateTime:
+def _datetime(day: date) -> alt.DateTime:
     """A Vega-Lite date (local time, like the serialised data) for a scale domain."""
-    return alt.DateTime(year=stamp.year, month=stamp.month, date=stamp.day)
-
-
-def _literal(text: str) -> str:
-    """`text` as a Vega expression string literal (JSON quoting is valid there)."""
-    return json.dumps(text, ensure_ascii=False)
+    return alt.DateTime(year=day.year, month=day.month, date=day.day)

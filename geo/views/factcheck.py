@@ -8,11 +8,16 @@ from __future__ import annotations
 
 __all__ = [
     "COLUMN_KEYS",
+    "VERDICT_STYLES",
+    "VERDICT_SYMBOLS",
     "chart_marks",
     "describe_reason",
     "describe_statement",
     "describe_verdict",
     "factcheck_table",
+    "milestone_words",
+    "verdict_kind",
+    "verdict_kinds",
 ]
 
 import re
@@ -23,10 +28,13 @@ import pandas as pd
 from geo.i18n import t
 from geo.model.timeline import MilestoneCheck
 from geo.sources.fuzzydate import FuzzyDate
+from geo.sources.milestones import Milestone
 from geo.sources.press_summaries import timeline_summary_de
 
-# The table's columns, in order, as i18n keys (the app looks up e.g. the link column with them).
+# The table's columns, in order, as i18n keys (the app looks up e.g. the link column with them);
+# the verdict comes first, so it is on screen however narrow the window.
 COLUMN_KEYS = (
+    "fc_col_verdict",
     "fc_col_date",
     "fc_col_statement",
     "fc_col_places",
@@ -35,11 +43,17 @@ COLUMN_KEYS = (
     "fc_col_uncertain",
     "fc_col_approved",
     "fc_col_band",
-    "fc_col_verdict",
     "fc_col_reason",
     "fc_col_context",
     "fc_col_source",
 )
+# How the table shows each kind of verdict: a sign that reads without colour, and its colours.
+VERDICT_SYMBOLS = {"consistent": "✓", "off": "✗", "not_comparable": "–"}
+VERDICT_STYLES = {
+    "consistent": "background-color: #d9f0d3; color: #00441b; font-weight: 600",
+    "off": "background-color: #fddbc7; color: #67001f; font-weight: 600",
+    "not_comparable": "background-color: #eeeeee; color: #333333",
+}
 _NUMBER_COLUMNS = ("fc_col_stated", "fc_col_open", "fc_col_uncertain", "fc_col_approved")
 _OFF_BY = re.compile(r"^off by ([+-]\d+)$")
 # Milestone meanings with a count read from words, not numbers (see data/milestones.csv).
@@ -51,13 +65,25 @@ def _is_comparable(check: MilestoneCheck) -> bool:
     return check.low is not None and check.high is not None
 
 
+def verdict_kind(check: MilestoneCheck) -> str:
+    """The kind of verdict: "consistent", "off" or "not_comparable" (a key of `VERDICT_STYLES`)."""
+    if check.verdict == "consistent":
+        return "consistent"
+    return "off" if _OFF_BY.match(check.verdict) else "not_comparable"
+
+
+def verdict_kinds(checks: Iterable[MilestoneCheck]) -> list[str]:
+    """The `verdict_kind` of each row of `factcheck_table(checks)`, in its order."""
+    return [verdict_kind(check) for check in _dated_counts(checks)]
+
+
 def describe_verdict(check: MilestoneCheck, lang: str = "de") -> str:
     """The verdict in `lang`: "stimmig", "weicht um +3 ab", "nicht vergleichbar"."""
-    if check.verdict == "consistent":
+    kind = verdict_kind(check)
+    if kind == "off":
+        return t("fc_verdict_off", lang, diff=_OFF_BY.match(check.verdict).group(1))
+    if kind == "consistent":
         return t("fc_verdict_consistent", lang)
-    match = _OFF_BY.match(check.verdict)
-    if match:
-        return t("fc_verdict_off", lang, diff=match.group(1))
     return t("fc_verdict_not_comparable", lang)
 
 
@@ -77,7 +103,12 @@ def describe_reason(check: MilestoneCheck, lang: str = "de") -> str:
 
 def describe_statement(check: MilestoneCheck, lang: str = "de") -> str:
     """What the statement says the number counts, in `lang` (German from the research wording)."""
-    milestone = check.milestone
+    return milestone_words(check.milestone, lang)
+
+
+def milestone_words(milestone: Milestone, lang: str = "de") -> str:
+    """What `milestone` says its number counts, in `lang` (the table's statement and the chart's
+    tooltip): German from the research wording, which is English."""
     meaning = milestone.meaning
     derived = _DERIVED.match(meaning)
     if lang != "de":
@@ -106,9 +137,9 @@ def _dated_counts(checks: Iterable[MilestoneCheck]) -> list[MilestoneCheck]:
 def factcheck_table(checks: Sequence[MilestoneCheck], lang: str = "de") -> pd.DataFrame:
     """One row per dated count statement: what was said, the dataset at that date, the verdict.
 
-    Columns (titles from geo.i18n, in `COLUMN_KEYS` order): date (in words), statement, places,
-    stated number, open, uncertain, approved, band "low–high" (empty when not comparable),
-    verdict, reason, context (the research summary, English) and the first source link.
+    Columns (titles from geo.i18n, in `COLUMN_KEYS` order): verdict, date (in words), statement,
+    places, stated number, open, uncertain, approved, band "low–high" (empty when not
+    comparable), reason, context (the research summary, English) and the first source link.
     """
     rows = []
     for check in _dated_counts(checks):

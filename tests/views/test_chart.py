@@ -16,13 +16,8 @@ from geo.i18n import t
 from geo.model.timeline import Timeline, month_starts
 from geo.sources.centres import load_centres
 from geo.sources.milestones import load_milestones
-from geo.views.chart import (
-    SELECTED_LAYER,
-    chart_days,
-    rollout_chart,
-    stated_milestones,
-    with_selected_day,
-)
+from geo.views.chart import SELECTED_LAYER, chart_days, rollout_chart, with_selected_day
+from geo.views.chart_stated import LABELS_LAYER, stated_milestones
 
 CENTRES = [
     make_centre(id="day", start=("2013-08-01", "day")),
@@ -64,6 +59,11 @@ def layers_by_mark(spec: dict[str, Any], mark: str) -> list[dict[str, Any]]:
     return [layer for layer in spec["layer"] if mark_of(layer) == mark]
 
 
+def named_layer(spec: dict[str, Any], name: str) -> dict[str, Any]:
+    (layer,) = [layer for layer in spec["layer"] if layer.get("name") == name]
+    return layer
+
+
 def day_of(value: str) -> date:
     return datetime.fromisoformat(value).date()
 
@@ -94,15 +94,19 @@ def test_chart_days_reject_a_reversed_range() -> None:
 # --- layers and marks ---------------------------------------------------------------------
 
 
-def test_layers_are_band_line_points_labels_rule() -> None:
+def test_layers_are_band_line_leaders_points_labels_rule() -> None:
     spec = small_chart()
     assert [mark_of(layer) for layer in spec["layer"]] == [
         "area",
         "line",
+        "rule",
         "point",
+        "text",
         "text",
         "rule",
     ]
+    names = [layer.get("name") for layer in spec["layer"]]
+    assert names[4:] == [LABELS_LAYER, f"{LABELS_LAYER}_left", SELECTED_LAYER]
 
 
 def test_line_and_band_are_steps_from_open_to_open_plus_uncertain() -> None:
@@ -141,12 +145,18 @@ def test_x_axis_runs_from_first_to_last_series_day() -> None:
 def test_y_domain_is_fixed_on_every_layer_that_has_a_y_scale() -> None:
     spec = small_chart()
     scaled = [layer for layer in spec["layer"] if "scale" in layer["encoding"].get("y", {})]
-    assert len(scaled) == 4
+    assert len(scaled) == 6  # band, line, leaders, points and both label layers
     # The small timeline tops out at 3 centres (open + uncertain): two counts of headroom.
-    assert all(layer["encoding"]["y"]["scale"]["domain"] == [0, 5] for layer in scaled)
+    assert all(
+        layer["encoding"]["y"]["scale"] == {"domain": [0, 5], "nice": False} for layer in scaled
+    )
+    # Independent scales (the percent axis needs one): only the line draws the count axis.
+    assert spec["resolve"]["scale"]["y"] == "independent"
+    with_axis = [layer for layer in scaled if layer["encoding"]["y"].get("axis", {}) is not None]
+    assert with_axis == layers_by_mark(spec, "line")
 
 
-@pytest.mark.parametrize(("most", "top"), [(54, 56), (0, 2), (5000, 5200)])
+@pytest.mark.parametrize(("most", "top"), [(54, 58), (0, 2), (5000, 5417)])
 def test_the_y_axis_keeps_the_highest_count_inside_the_plot(most: int, top: int) -> None:
     series = pd.DataFrame(
         {
@@ -162,10 +172,13 @@ def test_the_y_axis_keeps_the_highest_count_inside_the_plot(most: int, top: int)
     assert line["encoding"]["y"]["scale"]["domain"] == [0, top]
 
 
-def test_height_is_set_and_width_left_to_the_container() -> None:
+def test_height_is_the_plot_and_width_left_to_the_container() -> None:
     spec = small_chart()
     assert spec["height"] == 280
     assert "width" not in spec
+    # fit-x: the plot is exactly 280 px high (the label layout relies on it), the width fits.
+    assert spec["autosize"] == {"type": "fit-x", "contains": "padding"}
+    assert spec["usermeta"] == {"embedOptions": {"renderer": "svg"}}
 
 
 # --- stated counts ------------------------------------------------------------------------
@@ -185,15 +198,20 @@ def test_only_counts_of_started_ordinal_and_approved_become_points() -> None:
 def test_points_have_one_shape_per_measure_and_labels_with_the_count() -> None:
     spec = small_chart(lang="en")
     (points,) = layers_by_mark(spec, "point")
-    (labels,) = layers_by_mark(spec, "text")
+    labels, _left = layers_by_mark(spec, "text")
     shape = points["encoding"]["shape"]
     assert len(set(shape["scale"]["range"])) == 3
     assert len(set(shape["scale"]["domain"])) == 3
     measures = {r["measure"] for r in layer_data(spec, points)}
     assert measures <= set(shape["scale"]["domain"])
     assert len(measures) == 3
-    assert labels["encoding"]["text"]["field"] == "count"
-    assert labels["data"] == points["data"]
+    assert labels["encoding"]["text"]["field"] == "text"
+    rows = layer_data(spec, labels)
+    assert [(day_of(r["date"]), r["text"]) for r in rows] == [
+        (date(2013, 8, 1), "1"),
+        (date(2013, 9, 30), "2"),
+        (date(2016, 6, 29), "3"),
+    ]
 
 
 def test_point_tooltip_has_date_in_words_count_measure_and_meaning() -> None:
@@ -211,8 +229,8 @@ def test_milestones_with_unknown_dates_are_skipped() -> None:
     assert stated_milestones(undated) == []
     series = TIMELINE.series([FIRST, LAST])
     spec = rollout_chart(series, undated, SELECTED).to_dict()
-    (points,) = layers_by_mark(spec, "point")
-    assert layer_data(spec, points) == []
+    assert layers_by_mark(spec, "point") == []
+    assert layers_by_mark(spec, "text") == []
 
 
 # --- selected day, languages, emphasis -----------------------------------------------------
@@ -220,7 +238,7 @@ def test_milestones_with_unknown_dates_are_skipped() -> None:
 
 def test_rule_marks_the_selected_day_with_a_tooltip() -> None:
     spec = small_chart(lang="en")
-    (rule,) = layers_by_mark(spec, "rule")
+    rule = named_layer(spec, SELECTED_LAYER)
     (row,) = layer_data(spec, rule)
     assert day_of(row["date"]) == SELECTED
     assert row["when"] == "6 May 2014"
@@ -236,11 +254,9 @@ def test_titles_come_from_i18n_and_differ_between_languages() -> None:
         (line,) = layers_by_mark(spec, "line")
         assert line["encoding"]["x"]["title"] == t("chart_date", lang)
         assert line["encoding"]["y"]["title"] == t("chart_centres", lang)
-        assert line["encoding"]["color"]["scale"]["domain"] == [
-            t("chart_open", lang),
-            t("chart_band", lang),
-            t("chart_stated", lang),
-        ]
+        assert line["encoding"]["color"]["scale"]["domain"] == [t("chart_open", lang)]
+        (band,) = layers_by_mark(spec, "area")
+        assert band["encoding"]["color"]["scale"]["domain"] == [t("chart_band", lang)]
     (de_points,) = layers_by_mark(de, "point")
     (en_points,) = layers_by_mark(en, "point")
     assert de_points["encoding"]["shape"]["title"] == t("chart_stated", "de")
@@ -256,10 +272,12 @@ def test_emphasis_adds_green_and_red_ticks_at_the_top() -> None:
         {"date": date(2016, 6, 29), "label": "3 open", "ok": False},
     ]
     spec = small_chart(emphasis=emphasis)
-    assert len(spec["layer"]) == 6
-    marks = spec["layer"][5]
+    assert len(spec["layer"]) == 8
+    marks = spec["layer"][-1]
     assert mark_of(marks) == "rule"
+    # From the axis top (5) down to halfway to the highest count (3): above every count.
     assert marks["encoding"]["y"]["datum"] == 5
+    assert marks["encoding"]["y2"]["datum"] == 4
     rows = layer_data(spec, marks)
     assert [(day_of(r["date"]), r["verdict"]) for r in rows] == [
         (date(2013, 8, 1), "ok"),
@@ -267,12 +285,15 @@ def test_emphasis_adds_green_and_red_ticks_at_the_top() -> None:
     ]
     assert rows[0]["label"].endswith("1 open")
     colour = marks["encoding"]["color"]
-    assert colour["condition"]["value"] != colour["value"]
+    assert colour["scale"]["domain"] == [t("chart_check_ok", "de"), t("chart_check_off", "de")]
+    assert len(set(colour["scale"]["range"])) == 2
+    assert colour["legend"]["title"] == t("chart_check_title", "de")
+    assert [r["result"] for r in rows] == colour["scale"]["domain"]
 
 
 @pytest.mark.parametrize("emphasis", [None, []])
 def test_no_emphasis_draws_no_extra_layer(emphasis: list[dict] | None) -> None:
-    assert len(small_chart(emphasis=emphasis)["layer"]) == 5
+    assert len(small_chart(emphasis=emphasis)["layer"]) == 7
 
 
 def test_an_empty_series_is_refused() -> None:
@@ -313,7 +334,7 @@ def test_real_data_draws_one_point_per_eligible_milestone() -> None:
     assert len(rows) == len(days)
     assert all(0 <= r["open"] <= r["high"] <= 54 for r in rows)
     assert rows[-1]["open"] > rows[0]["open"]
-    (rule,) = layers_by_mark(spec, "rule")
+    rule = named_layer(spec, SELECTED_LAYER)
     assert day_of(layer_data(spec, rule)[0]["date"]) == selected
 
 

@@ -23,6 +23,8 @@ from geo.views.factcheck import (
     describe_statement,
     describe_verdict,
     factcheck_table,
+    verdict_kind,
+    verdict_kinds,
 )
 
 CENTRES = load_centres(paths.CENTRES_CSV)
@@ -211,3 +213,25 @@ def test_rollout_chart_draws_the_marks() -> None:
     verdicts = [r["verdict"] for r in rows]
     assert verdicts.count("off") == sum(not m["ok"] for m in marks) == 4
     json.dumps(spec_dict)  # the spec Streamlit receives must serialise
+
+
+# --- verdict kinds ----------------------------------------------------------------------------
+
+
+def test_the_verdict_is_the_first_column() -> None:
+    for lang in ("de", "en"):
+        assert factcheck_table(CHECKS, lang).columns[0] == t("fc_col_verdict", lang)
+
+
+def test_each_row_has_a_verdict_kind_matching_its_words() -> None:
+    frame = factcheck_table(CHECKS, "de")
+    kinds = verdict_kinds(CHECKS)
+    assert len(kinds) == len(frame) == 28
+    words = {"consistent": "stimmig", "not_comparable": "nicht vergleichbar"}
+    for kind, verdict in zip(kinds, frame[t("fc_col_verdict", "de")], strict=True):
+        assert verdict == words[kind] if kind in words else verdict.startswith("weicht um")
+    assert kinds.count("off") == 4
+    assert kinds.count("not_comparable") == 5
+    assert verdict_kind(check_on("2013-12-02")) == "off"
+    assert verdict_kind(check_on("2015-04-09")) == "consistent"
+    assert verdict_kind(check_on("2018-03-08")) == "not_comparable"
