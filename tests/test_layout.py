@@ -112,3 +112,12 @@ def test_there_is_no_import_cycle() -> None:
 def test_the_checks_see_the_stages() -> None:
     assert {m.split(".")[1] for m in GRAPH if m.count(".") >= 1} >= set(STAGES)
     assert GRAPH["geo.cli"]
+
+
+def test_the_readme_architecture_lists_every_module() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    architecture = readme.split("## Architecture", 1)[1]
+    listed = {line.split()[0] for line in architecture.splitlines() if line.strip()}
+    modules = [ROOT / "app.py", *GEO_FILES, *UI_FILES]
+    names = {str(path.relative_to(ROOT)) for path in modules} - {"geo/__init__.py"}
+    assert sorted(names - listed) == []
