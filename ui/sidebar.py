@@ -1,5 +1,5 @@
-"""The sidebar: the page's language, the map tiles and, once a file is uploaded, which dataset
-is replayed."""
+"""The sidebar: the page's language, the map tiles, the view for reports and, once a file is
+uploaded, which dataset is replayed."""
 
 from __future__ import annotations
 
@@ -28,6 +28,7 @@ def sidebar(lang: str) -> None:
             format_func=lambda name: t(f"tiles_{name}", lang),
             help=t("tiles_help", lang),
         )
+        st.toggle(t("report_view", lang), key=keys.REPORT_VIEW, help=t("report_view_help", lang))
         own = st.session_state.get(keys.OWN_DATASET)
         if own is not None:
             st.radio(

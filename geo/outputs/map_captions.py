@@ -1,40 +1,44 @@
 """The words around a printed map: the legends of centre markers and Kreis fills, the credit line
-for boundaries and sites, the date in words and the counts per state.
+for boundaries and sites, the date in words and the counts per state, drawn from the same
+entries and texts as the web map's caption (`geo.views.map_caption`).
 """
 
 from __future__ import annotations
 
-__all__ = ["add_legends", "attribution", "count_lines", "day_words", "draw_attribution"]
+__all__ = [
+    "add_legends",
+    "attribution",
+    "caption_highlight",
+    "day_words",
+    "draw_attribution",
+    "highlight_text",
+]
 
+import textwrap
 from datetime import date
 
 from matplotlib.collections import PathCollection
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
+from matplotlib.text import Text
 from matplotlib.transforms import IdentityTransform
 
 from geo.i18n import t
-from geo.model.timeline import CentreState, Snapshot
-from geo.outputs.print_style import (
-    CIRCLE,
-    HATCH,
-    HATCH_COLOUR,
-    KREIS_EDGE,
-    MUTED,
-    STATE_ORDER,
-    TEXT,
-    marker,
-)
+from geo.model.timeline import CentreState
+from geo.outputs.print_style import CIRCLE, HATCH, HATCH_COLOUR, KREIS_EDGE, MUTED, TEXT, marker
 from geo.sources.boundaries import Boundaries
 from geo.sources.fuzzydate import FuzzyDate
+from geo.views.map_caption import MapCaption, centre_entries, kreis_entries, plain_attribution
 from geo.views.mapstyles import KREIS_FILLS
+
+# The printed highlight line wraps at this many characters (the width of the legend column).
+HIGHLIGHT_WRAP = 44
 
 
 def _legend_handles(lang: str, scale: float, with_kreise: bool) -> list[tuple[str, list, list]]:
     """(title, handles, labels) for the centre markers and, with Kreise, their fills."""
-    sections = []
-    handles, labels = [], []
-    for state in STATE_ORDER:
+    handles = []
+    for state, _ in centre_entries(lang):
         m = marker(state, scale)
         handles.append(
             PathCollection(
@@ -47,16 +51,10 @@ def _legend_handles(lang: str, scale: float, with_kreise: bool) -> list[tuple[st
                 linestyles=[m["ls"]],
             )
         )
-        labels.append(t(state.value, lang))
-    sections.append((t("legend_centres", lang), handles, labels))
+    sections = [(t("legend_centres", lang), handles, [label for _, label in centre_entries(lang)])]
     if with_kreise:
         fills = []
-        for state, key in (
-            (CentreState.OPEN, "kreis_open"),
-            (CentreState.UNCERTAIN, "kreis_uncertain"),
-            (CentreState.APPROVED, "kreis_approved"),
-            (None, "kreis_none"),
-        ):
+        for state, label in kreis_entries(lang):
             patch = Patch(
                 facecolor=KREIS_FILLS[state],
                 edgecolor=KREIS_EDGE,
@@ -65,15 +63,16 @@ def _legend_handles(lang: str, scale: float, with_kreise: bool) -> list[tuple[st
                 linewidth=0.6 * scale,
             )
             patch.set_hatch_linewidth(0.8 * scale)
-            fills.append((patch, t(key, lang)))
+            fills.append((patch, label))
         sections.append((t("legend_kreise", lang), [h for h, _ in fills], [x for _, x in fills]))
     return sections
 
 
 def add_legends(
     fig: Figure, lang: str, scale: float, with_kreise: bool, corner: tuple[float, float]
-) -> None:
-    """Both legend sections stacked downwards from `corner` (page fractions)."""
+) -> float:
+    """Both legend sections stacked downwards from `corner` (page fractions); returns the
+    height (page fraction) where they end."""
     x, y = corner
     size = 10 * scale
     line = size * 2.0 / 72 / fig.get_figheight()  # one legend row, as a page fraction
@@ -97,6 +96,20 @@ def add_legends(
         for text in (legend.get_title(), *legend.get_texts()):
             text.set_parse_math(False)
         y -= line * (len(labels) + 1.6)
+    return y
+
+
+def highlight_text(fig: Figure, corner: tuple[float, float], scale: float) -> Text:
+    """The legend's line that explains a highlight, its upper left at `corner` (empty until
+    `caption_highlight` fills it)."""
+    return fig.text(
+        *corner, "", fontsize=10 * scale, style="italic", va="top", color=TEXT, parse_math=False
+    )
+
+
+def caption_highlight(caption: MapCaption) -> str:
+    """The caption's highlight line wrapped to the legend column ("" without a highlight)."""
+    return textwrap.fill(caption.highlight_line, HIGHLIGHT_WRAP)
 
 
 def draw_attribution(fig: Figure, corner: tuple[float, float], scale: float, text: str) -> None:
@@ -105,18 +118,10 @@ def draw_attribution(fig: Figure, corner: tuple[float, float], scale: float, tex
 
 
 def attribution(boundaries: Boundaries, lang: str, sites_credit: str | None) -> str:
-    """Where the boundaries and the site positions come from (GeoNames unless `sites_credit`
-    names another source, e.g. an upload)."""
-    key = "report_attribution" if boundaries.has_kreise else "report_attribution_outline"
-    sites = sites_credit or t("report_sites_geonames", lang)
-    return t(key, lang, boundaries=boundaries.attribution, sites=sites)
+    """Where the boundaries and the site positions come from (as the web map's caption)."""
+    return plain_attribution(boundaries, lang, sites_credit)
 
 
 def day_words(day: date, lang: str) -> str:
     """`day` in words, as the dashboard writes it ("31.12.2017", "1 July 2016")."""
     return FuzzyDate.parse(day.isoformat(), "day").describe(lang)
-
-
-def count_lines(snapshot: Snapshot, lang: str) -> str:
-    """One "state: count" line per state, open first."""
-    return "\n".join(f"{t(s.value, lang)}: {snapshot.count(s)}" for s in STATE_ORDER)

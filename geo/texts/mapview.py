@@ -35,4 +35,34 @@ STRINGS: dict[str, dict[str, str]] = {
     "kreis_uncertain": {"de": "Start unsicher", "en": "start uncertain"},
     "legend_kreise": {"de": "Kreise", "en": "Kreise"},
     "legend_centres": {"de": "Zentren", "en": "Centres"},
+    "highlight_line": {
+        "de": "Hervorgehoben: {reason} ({n} Zentren); übrige blass",
+        "de_one": "Hervorgehoben: {reason} ({n} Zentrum); übrige blass",
+        "en": "Highlighted: {reason} ({n} centres); others pale",
+        "en_one": "Highlighted: {reason} ({n} centre); others pale",
+    },
+    "highlight_years": {"de": "Start {years}", "en": "started {years}"},
+    "highlight_release": {
+        "de": "Pressemitteilung vom {date}",
+        "en": "press release of {date}",
+    },
+    "highlight_chosen": {"de": "Auswahl", "en": "selection"},
+    "predecessor_none": {"de": "keiner", "en": "none"},
+    "predecessor_unknown": {"de": "unbekannt", "en": "unknown"},
+    "predecessor_raa": {
+        "de": "RAA (Regionale Arbeitsstelle zur Förderung von Kindern und Jugendlichen aus "
+        "Zuwandererfamilien)",
+        "en": "RAA (regional office for children and young people from immigrant families)",
+    },
+    "predecessor_other": {"de": "andere Stelle: {name}", "en": "other body: {name}"},
+    "map_reset_view": {"de": "Ganz NRW zeigen", "en": "Show all of NRW"},
+    "report_view": {"de": "Ansicht für Berichte", "en": "View for reports"},
+    "report_view_help": {
+        "de": "Nur die Karte, groß, mit Titel, Stand, Zahlen, Legende, Maßstab und Quellen: "
+        "für einen Screenshot, der so in einen Bericht passt. Zurück: `view=report` aus der "
+        "Adresse entfernen.",
+        "en": "Only the map, large, with title, date, counts, legend, scale and sources: for a "
+        "screenshot that goes into a report as it is. Back: remove `view=report` from the "
+        "address.",
+    },
 }

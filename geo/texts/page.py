@@ -10,12 +10,23 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "app_own_subtitle": {
         "de": "Eigene Daten: {file} ({n} Standorte) — nur in dieser Sitzung",
+        "de_one": "Eigene Daten: {file} ({n} Standort) — nur in dieser Sitzung",
         "en": "Own data: {file} ({n} sites) — in this session only",
+        "en_one": "Own data: {file} ({n} site) — in this session only",
     },
-    "boundaries_notice": {
-        "de": "Kreisgrenzen nicht verfügbar; es wird nur der Landesumriss gezeigt.",
-        "en": "Kreis boundaries unavailable; showing only the state outline.",
+    "boundaries_unavailable": {
+        "de": "Kreisgrenzen nicht verfügbar ({reasons}); es wird nur der Landesumriss gezeigt.",
+        "en": "Kreis boundaries unavailable ({reasons}); showing the state outline only.",
     },
+    "boundaries_not_downloaded": {
+        "de": "noch nicht heruntergeladen; der Befehl „{command}“ lädt sie herunter",
+        "en": "not downloaded yet; run `{command}` to download them",
+    },
+    "boundaries_layer_derived": {
+        "de": "{problem}; stattdessen aus den Kreisen abgeleitet",
+        "en": "{problem}; derived from the Kreise instead",
+    },
+    "boundaries_passed_over": {"de": "{reasons}", "en": "{reasons}"},
     "boundaries_path_error": {
         "de": "Die eingestellte Grenzdatei ist nicht nutzbar; die Karte zeigt stattdessen die "
         "nächste verfügbare Quelle.",
@@ -70,5 +81,15 @@ STRINGS: dict[str, dict[str, str]] = {
     "bad_release": {
         "de": "Unbekannte Pressemitteilung „{value}“ im Link; keine ausgewählt.",
         "en": "Unknown press release “{value}” in the link; none selected.",
+    },
+    "bad_view": {
+        "de": "Unbekannte Ansicht „{value}“ im Link; die Karte mit allen Bedienelementen wird "
+        "gezeigt.",
+        "en": "Unknown view “{value}” in the link; showing the map with all controls.",
+    },
+    "bad_aspect": {
+        "de": "Unbekanntes Seitenverhältnis „{value}“ im Link (16:9, 4:3 oder 1:1); 16:9 wird "
+        "gezeigt.",
+        "en": "Unknown aspect ratio “{value}” in the link (16:9, 4:3 or 1:1); showing 16:9.",
     },
 }

@@ -11,7 +11,6 @@ __all__ = [
     "NRW_ZOOM",
     "TILE_LAYERS",
     "BoundaryLayers",
-    "Legend",
     "boundary_layers",
     "build_base_map",
     "legend_html",
@@ -21,19 +20,20 @@ from collections.abc import Mapping
 from html import escape
 
 import folium
-from branca.element import MacroElement
+from branca.element import Element, MacroElement
 from jinja2 import Template
 
 from geo.i18n import t
-from geo.model.timeline import CentreState
 from geo.sources.boundaries import Boundaries
 from geo.views.assets import STATIC_URL, localize
+from geo.views.map_caption import centre_entries, kreis_entries
+from geo.views.mapcontrols import FRAME_CSS, CaptionBox, FrameFit, Legend
 from geo.views.mapcredits import boundaries_credit
 from geo.views.mapstyles import KREIS_FILLS, MARKER_STYLES, kreis_style
 
 NRW_CENTER = (51.45, 7.55)
 NRW_ZOOM = 8
-# South-west and north-east corners of Nordrhein-Westfalen, the view the map opens with.
+# South-west and north-east corners of Nordrhein-Westfalen, fitted to the map's frame.
 NRW_EXTENT = ((50.32, 5.86), (52.53, 9.46))
 
 TILE_LAYERS: Mapping[str, dict[str, str]] = {
@@ -51,29 +51,6 @@ TILE_LAYERS: Mapping[str, dict[str, str]] = {
 }
 
 
-class Legend(MacroElement):
-    """A fixed Leaflet control in the lower right corner holding the legend's HTML."""
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        var {{ this.get_name() }} = L.control({position: "bottomright"});
-        {{ this.get_name() }}.onAdd = function () {
-            var div = L.DomUtil.create("div", "ki-legend");
-            div.innerHTML = {{ this.html|tojson }};
-            return div;
-        };
-        {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, html: str) -> None:
-        super().__init__()
-        self._name = "Legend"
-        self.html = html
-
-
 def build_base_map(
     boundaries: Boundaries,
     *,
@@ -81,23 +58,27 @@ def build_base_map(
     tiles: str = "none",
     boundaries_url: str | None = None,
     static_prefix: str = STATIC_URL,
+    report: bool = False,
 ) -> folium.Map:
     """The constant base map: optional tiles, the boundaries fetched from `boundaries_url`
-    (`boundary_layers` published with `geo.views.assets.publish_json`), legend, the boundaries'
-    attribution (the sites' comes with `centre_layer`, so another dataset keeps the same base
-    map and never re-mounts it), Leaflet from the app's static folder at `static_prefix`."""
+    (`boundary_layers` published with `geo.views.assets.publish_json`), caption box, legend,
+    the boundaries' attribution (the sites' comes with `centre_layer`, so another dataset keeps
+    the same base map and never re-mounts it), Leaflet from the app's static folder at
+    `static_prefix`. NRW is fitted to the frame; `report` (the view for reports) leaves out the
+    zoom and reset buttons and draws the words larger."""
     m = folium.Map(
         location=NRW_CENTER,
         zoom_start=NRW_ZOOM,
         tiles=None,
-        control_scale=True,
+        control_scale=False,
+        zoom_control=not report,
         min_zoom=6,
         max_zoom=16,
         zoom_snap=0.25,
         zoom_delta=0.5,
     )
     localize(m, static_prefix)
-    m.fit_bounds(NRW_EXTENT)
+    m.get_root().header.add_child(Element(FRAME_CSS), name="ki_frame_css")
     if tiles in TILE_LAYERS:
         layer = TILE_LAYERS[tiles]
         folium.TileLayer(layer["url"], attr=layer["attribution"], name=tiles, control=False).add_to(
@@ -105,34 +86,38 @@ def build_base_map(
         )
     attribution = boundaries_credit(boundaries)
     BoundaryLayers(boundaries_url, attribution, kreis_style(None)).add_to(m)
-    Legend(legend_html(lang)).add_to(m)
+    FrameFit(
+        NRW_EXTENT, reset_label=None if report else t("map_reset_view", lang), report=report
+    ).add_to(m)
+    Legend(legend_html(lang, with_kreise=boundaries.has_kreise)).add_to(m)
+    CaptionBox("topleft" if report else "topright").add_to(m)
     return m
 
 
-def legend_html(lang: str) -> str:
-    """The legend: Kreis fills and the three marker styles, drawn as inline SVG."""
-    swatches = "".join(
-        f'<div><span style="display:inline-block;width:14px;height:10px;background:{colour};'
-        f'border:1px solid #6b6b6b;margin-right:4px"></span>{escape(t(key, lang))}</div>'
-        for colour, key in (
-            (KREIS_FILLS[None], "kreis_none"),
-            (KREIS_FILLS[CentreState.APPROVED], "kreis_approved"),
-            (KREIS_FILLS[CentreState.UNCERTAIN], "kreis_uncertain"),
-            (KREIS_FILLS[CentreState.OPEN], "kreis_open"),
-        )
-    )
+def legend_html(lang: str, *, with_kreise: bool = True) -> str:
+    """The legend: the three marker styles and, `with_kreise`, the Kreis fills, drawn as inline
+    SVG (entries from `geo.views.map_caption`), and an empty line the day's caption fills when
+    centres are highlighted."""
     markers = "".join(
         f'<div><svg width="18" height="18"><circle cx="9" cy="9" r="{min(style["radius"], 7)}" '
         f'stroke="{style["color"]}" stroke-width="{style["weight"]}" '
         f'stroke-dasharray="{style.get("dash_array", "")}" fill="{style["fill_color"]}" '
-        f'fill-opacity="{style["fill_opacity"]}"/></svg> {escape(t(state.value, lang))}</div>'
-        for state, style in MARKER_STYLES.items()
+        f'fill-opacity="{style["fill_opacity"]}"/></svg> {escape(label)}</div>'
+        for state, label in centre_entries(lang)
+        for style in (MARKER_STYLES[state],)
     )
+    swatches = "".join(
+        f'<div><span style="display:inline-block;width:14px;height:10px;'
+        f'background:{KREIS_FILLS[state]};border:1px solid #6b6b6b;margin-right:4px"></span>'
+        f"{escape(label)}</div>"
+        for state, label in kreis_entries(lang)
+    )
+    kreise = f"<b>{escape(t('legend_kreise', lang))}</b>{swatches}" if with_kreise else ""
     return (
         '<div style="background:rgba(255,255,255,.92);padding:6px 8px;border-radius:4px;'
         'font:12px/1.4 sans-serif;box-shadow:0 1px 4px rgba(0,0,0,.3)">'
-        f"<b>{escape(t('legend_centres', lang))}</b>{markers}"
-        f"<b>{escape(t('legend_kreise', lang))}</b>{swatches}</div>"
+        f"<b>{escape(t('legend_centres', lang))}</b>{markers}{kreise}"
+        '<div class="ki-legend-highlight"></div></div>'
     )
 
 

@@ -1,15 +1,18 @@
 """The layers of one day, swapped into the constant base map on every step.
 
 `kreis_layer` recolours the base map's Kreis polygons; `centre_layer` draws one marker per
-centre, with popups, or on one canvas above `DENSE_THRESHOLD` centres.
+centre, with popups, or on one canvas above `DENSE_THRESHOLD` centres; `caption_layer` sends the
+words of the caption box and the legend's highlight line.
 """
 
 from __future__ import annotations
 
 __all__ = [
     "DENSE_THRESHOLD",
+    "CaptionText",
     "KreisStates",
     "SiteMarkers",
+    "caption_layer",
     "centre_layer",
     "kreis_layer",
     "ring_offsets",
@@ -27,6 +30,7 @@ from geo.i18n import t
 from geo.model.timeline import CentreState, Snapshot, Timeline
 from geo.sources.boundaries import Boundaries
 from geo.sources.centres import Centre
+from geo.views.map_caption import MapCaption
 from geo.views.mapcredits import sites_attribution
 from geo.views.mapstyles import kreis_style, marker_style
 from geo.views.popups import ReleaseLink, popup_html
@@ -153,6 +157,9 @@ class SiteMarkers(_ScriptElement):
             }
             function draw(map) {
                 var extra = {};
+                // A popup taller than a short map scrolls instead of panning its marker under
+                // the attribution line.
+                var popupHeight = Math.max(180, map.getSize().y - 130);
                 {% if this.canvas %}
                 extra.renderer = map._kiCanvas || (map._kiCanvas = L.canvas({padding: 0.5}));
                 {% endif %}
@@ -162,7 +169,9 @@ class SiteMarkers(_ScriptElement):
                     var marker = L.circleMarker([row[0], row[1]], options)
                         .bindTooltip(text(row[3]));
                     if (row[4] !== null) {
-                        marker.bindPopup(row[4], {maxWidth: 420});
+                        marker.bindPopup(row[4], {maxWidth: 420, maxHeight: popupHeight});
+                        // The marker's own tooltip would cover its open popup.
+                        marker.on("popupopen", function () { this.closeTooltip(); });
                     }
                     marker.addTo(group);
                 }
@@ -248,4 +257,37 @@ def centre_layer(
     shown = {**snapshot.counts, "day": snapshot.day.isoformat()}
     attribution = sites_attribution(lang, sites_credit)
     SiteMarkers(rows, styles, shown, canvas=canvas, attribution=attribution).add_to(group)
+    return group
+
+
+class CaptionText(_ScriptElement):
+    """Puts the day's caption into `window.kiCaption` and has the base map's `CaptionBox` show
+    it (as text, never HTML)."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        window.kiCaption = {{ this.words|tojson }};
+        if (window.kiShowCaption) { window.kiShowCaption(); }
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, words: Mapping[str, str]) -> None:
+        super().__init__()
+        self._name = "CaptionText"
+        self.words = dict(words)
+
+
+def caption_layer(caption: MapCaption) -> folium.FeatureGroup:
+    """A feature group that only carries `caption`'s title, date line, counts and highlight line
+    to the caption box and the legend."""
+    group = folium.FeatureGroup(name="caption")
+    words = {
+        "title": caption.title,
+        "date": caption.date_line,
+        "counts": caption.count_lines,
+        "highlight": caption.highlight_line,
+    }
+    CaptionText(words).add_to(group)
     return group

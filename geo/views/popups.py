@@ -5,7 +5,7 @@ All text is escaped here, since Leaflet shows a popup as HTML.
 
 from __future__ import annotations
 
-__all__ = ["ReleaseLink", "popup_html"]
+__all__ = ["ReleaseLink", "popup_html", "predecessor_words"]
 
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -14,6 +14,14 @@ from html import escape
 from geo.i18n import t
 from geo.model.startwindow import StartWindow
 from geo.sources.centres import Centre
+from geo.views.presscards import centre_label
+
+# The predecessor codes of centres.csv and the words for them.
+_PREDECESSOR_KEYS = {
+    "none": "predecessor_none",
+    "unknown": "predecessor_unknown",
+    "raa": "predecessor_raa",
+}
 
 
 @dataclass(frozen=True)
@@ -49,7 +57,7 @@ def popup_html(
     if centre.start_alt.is_known:
         rows.append((t("start_alt", lang), escape(centre.start_alt.describe(lang))))
     if centre.predecessor:
-        rows.append((t("predecessor", lang), escape(centre.predecessor)))
+        rows.append((t("predecessor", lang), escape(predecessor_words(centre.predecessor, lang))))
     links = "<br>".join(_link(url, _short(url)) for url in centre.sources)
     body = "".join(f"<tr><th>{escape(k)}</th><td>{v}</td></tr>" for k, v in rows)
     notes = [escape(t(_position_key(centre.coord_source), lang, town=centre.town))]
@@ -57,11 +65,22 @@ def popup_html(
         notes.append(escape(t("colocated", lang)))
     return (
         f'<div class="ki-popup" data-centre="{escape(centre.id)}">'
-        f"<h4>{escape(centre.name)}</h4><table>{body}</table>"
+        f"<h4>{escape(centre_label(centre.name, lang))}</h4><table>{body}</table>"
         f"<p><small>{'<br>'.join(notes)}</small></p>"
         f"<details><summary>{escape(t('sources', lang))} ({len(centre.sources)})</summary>"
         f"{links}</details>{_release_list(releases, lang)}</div>"
     )
+
+
+def predecessor_words(value: str, lang: str) -> str:
+    """The predecessor cell in words of `lang`: the data's codes `none`, `unknown`, `RAA` and
+    `other: <name>` translated, any other value (an upload's own text) as it is."""
+    code = value.strip()
+    if code.lower() in _PREDECESSOR_KEYS:
+        return t(_PREDECESSOR_KEYS[code.lower()], lang)
+    if code.lower().startswith("other:"):
+        return t("predecessor_other", lang, name=code.split(":", 1)[1].strip())
+    return value
 
 
 def _position_key(coord_source: str) -> str:

@@ -1,5 +1,6 @@
 """The view in the URL: `?date=YYYY-MM-DD&year=2013,2014&lang=de|en&tiles=none|basemap|osm`,
-plus `&release=ID` when a press release is selected.
+plus `&release=ID` when a press release is selected, and `&view=report&aspect=16:9|4:3|1:1`
+for the view for reports (only the map, at that aspect ratio).
 
 Parsing never raises: an invalid value falls back to its default and yields a notice, so a
 shared link always opens and says what it could not use.
@@ -7,7 +8,7 @@ shared link always opens and says what it could not use.
 
 from __future__ import annotations
 
-__all__ = ["TILES", "ViewState", "parse_view", "view_to_query"]
+__all__ = ["ASPECTS", "TILES", "VIEWS", "ViewState", "frame_of", "parse_view", "view_to_query"]
 
 import re
 from collections.abc import Collection, Mapping
@@ -17,6 +18,9 @@ from datetime import date
 from geo.i18n import LANGUAGES, t
 
 TILES = ("none", "basemap", "osm")
+VIEWS = ("map", "report")
+# The report view's aspect ratios (width, height); the first is the default.
+ASPECTS = {"16:9": (16, 9), "4:3": (4, 3), "1:1": (1, 1)}
 # A notice quotes at most this many characters of a value, and names at most this many years.
 MAX_QUOTED = 40
 MAX_YEAR_NOTICES = 3
@@ -30,14 +34,17 @@ MAX_YEARS_LENGTH = 100
 
 @dataclass(frozen=True)
 class ViewState:
-    """What a link restores: the date, the chosen start years (empty = all), language, tiles and
-    the selected press release (empty = none)."""
+    """What a link restores: the date, the chosen start years (empty = all), language, tiles,
+    the selected press release (empty = none), the page (`map` or `report`) and the report
+    view's aspect ratio."""
 
     day: date
     years: tuple[int, ...] = ()
     lang: str = "de"
     tiles: str = "none"
     release: str = ""
+    view: str = "map"
+    aspect: str = "16:9"
 
 
 def _shortened(value: str) -> str:
@@ -121,6 +128,8 @@ def parse_view(
     release = _choice(params, "release", tuple(releases), notices)
     if release is not None:
         view = replace(view, release=release)
+    page, aspect = _frame(params, notices)
+    view = replace(view, view=page or view.view, aspect=aspect or view.aspect)
     messages = [
         t(
             key,
@@ -134,12 +143,32 @@ def parse_view(
     return view, messages
 
 
+def _frame(
+    params: Mapping[str, str | list[str]], notices: list[tuple[str, str]]
+) -> tuple[str | None, str | None]:
+    """The `view` and `aspect` values of `params` (None where absent or not allowed)."""
+    return _choice(params, "view", VIEWS, notices), _choice(
+        params, "aspect", tuple(ASPECTS), notices
+    )
+
+
+def frame_of(params: Mapping[str, str | list[str]]) -> tuple[str, str]:
+    """The page and aspect ratio a query string asks for, defaults where it names none or no
+    allowed one (`parse_view` reports those as notices)."""
+    page, aspect = _frame(params, [])
+    return page or VIEWS[0], aspect or next(iter(ASPECTS))
+
+
 def view_to_query(view: ViewState) -> dict[str, str]:
-    """The query parameters that restore `view` (all years = no `year` parameter); years are
-    sorted, so one selection always gives one link whatever order the pills were clicked in."""
+    """The query parameters that restore `view` (all years = no `year` parameter, the map page =
+    no `view`); years are sorted, so one selection always gives one link whatever order the
+    pills were clicked in."""
     query = {"date": view.day.isoformat(), "lang": view.lang, "tiles": view.tiles}
     if view.years:
         query["year"] = ",".join(str(y) for y in sorted(set(view.years)))
     if view.release:
         query["release"] = view.release
+    if view.view != VIEWS[0]:
+        query["view"] = view.view
+        query["aspect"] = view.aspect
     return query

@@ -3,6 +3,7 @@ without re-mounting the map, URL state, popups, no third-party requests, a scree
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import date
 from urllib.parse import parse_qs, urlparse
@@ -21,7 +22,7 @@ pytestmark = pytest.mark.browser
 
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost"})
 SURVIVOR = 42
-SCREENSHOT_SIZE = {"width": 1280, "height": 1400}
+SCREENSHOT_SIZE = {"width": 1280, "height": 2000}
 
 
 def _plant_survivor(dashboard) -> None:
@@ -307,7 +308,9 @@ def test_a_popup_links_to_the_releases_that_mention_the_centre(dashboard, timeli
     release_page.wait_for_load_state()
     release_id = parse_qs(urlparse(release_page.url).query)["release"][0]
     assert f"?release={release_id}&" in links.first.get_attribute("href")
-    expect(release_page.get_by_text("erwähnte Zentren hervorgehoben")).to_be_visible(timeout=60_000)
+    expect(
+        release_page.get_by_text(re.compile(r"erwähnte[s]? Zentr(en|um) hervorgehoben"))
+    ).to_be_visible(timeout=60_000)
     highlighted = release_page.frame_locator(MAP_FRAME).locator("path.ki-marker.ki-highlight")
     expect(highlighted.first).to_be_visible()
     release_page.close()

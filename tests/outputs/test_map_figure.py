@@ -17,6 +17,7 @@ from geo.outputs.map_figure import render_map
 from geo.outputs.map_layout import MAP_LAYOUT
 from geo.outputs.small_multiples import render_small_multiples
 from geo.sources.boundaries import Boundaries
+from geo.views.map_caption import map_caption, years_reason
 from geo.views.mapstyles import KREIS_FILLS
 
 
@@ -126,3 +127,23 @@ def test_bad_format_language_and_dpi_are_refused(data: tuple[Timeline, Boundarie
         render_map(*data, AFTER_KLEVE, lang="fr")
     with pytest.raises(ValueError, match="dpi"):
         render_small_multiples(*data, dpi=0)
+
+
+def test_the_page_explains_a_highlight_in_the_words_of_the_web_caption(
+    data: tuple[Timeline, Boundaries],
+) -> None:
+    timeline, boundaries = data
+    day, ids = date(2016, 7, 1), frozenset(timeline.started_in([2016]))
+    reason = years_reason([2016], "de")
+    texts = svg_texts(render_map(*data, day, fmt="svg", highlight=ids, highlight_reason=reason))
+    caption = map_caption(
+        timeline, boundaries, day, lang="de", highlight=ids, highlight_reason=reason
+    )
+    joined = " ".join(" ".join(texts).split())
+    assert caption.highlight_line in joined
+    assert caption.highlight_line == "Hervorgehoben: Start 2016 (2 Zentren); übrige blass"
+    for text in (caption.title, caption.date_line, *caption.count_lines.splitlines()):
+        assert text in texts
+    assert caption.attribution in texts
+    plain = " ".join(svg_texts(render_map(*data, day, fmt="svg")))
+    assert "Hervorgehoben" not in plain

@@ -10,7 +10,8 @@ import pytest
 from geo.paths import OUTLINE_GEOJSON
 from geo.sources.boundaries import load_boundaries
 from geo.views.assets import static_url
-from geo.views.basemap import boundary_layers, build_base_map
+from geo.views.basemap import boundary_layers, build_base_map, legend_html
+from geo.views.map_caption import centre_entries, kreis_entries
 from geo.views.maplayers import kreis_layer
 
 
@@ -91,3 +92,33 @@ def test_static_files_are_found_below_the_servers_base_path(boundaries, base, pr
     sources = re.findall(r'<(?:script|link)[^>]+(?:src|href)="([^"]+)"', html)
     assert sources
     assert all(src.startswith(prefix + "/") for src in sources), sources
+
+
+def test_the_frame_fits_nrw_has_a_metric_scale_and_a_reset_button(boundaries) -> None:
+    html = _rendered(build_base_map(boundaries, lang="en"))
+    assert "L.control.scale({metric: true, imperial: false" in html
+    assert html.count("L.control.scale(") == 1
+    assert '"Show all of NRW"' in html
+    assert "window.kiFitNrw" in html
+    assert '"ki-popup-open"' in html
+    assert ".ki-popup-open .leaflet-tooltip-pane" in html
+    assert '"Ganz NRW zeigen"' in _rendered(build_base_map(boundaries, lang="de"))
+
+
+def test_the_report_base_map_has_no_buttons_but_the_same_words(boundaries) -> None:
+    report = _rendered(build_base_map(boundaries, report=True))
+    assert "leaflet-bar ki-reset" not in report
+    assert '"zoomControl": false' in report
+    assert 'classList.add("ki-report")' in report
+    for html in (report, _rendered(build_base_map(boundaries))):
+        assert "ki-caption" in html
+        assert "ki-legend-highlight" in html
+
+
+def test_the_legend_lists_the_caption_entries_and_leaves_out_missing_kreise(tmp_path) -> None:
+    html, at = legend_html("de"), 0
+    for _, label in (*centre_entries("de"), *kreis_entries("de")):
+        at = html.index(label, at) + len(label)
+    assert "noch kein Zentrum" not in legend_html("de", with_kreise=False)
+    outline = load_boundaries(env={}, cache_dir=tmp_path, outline_path=OUTLINE_GEOJSON)
+    assert "noch kein Zentrum" not in _rendered(build_base_map(outline))

@@ -16,7 +16,8 @@ from geo.paths import CENTRES_CSV, OUTLINE_GEOJSON
 from geo.sources.boundaries import load_boundaries
 from geo.sources.centres import load_centres
 from geo.views.basemap import build_base_map
-from geo.views.maplayers import centre_layer, kreis_layer, ring_offsets
+from geo.views.map_caption import map_caption, years_reason
+from geo.views.maplayers import caption_layer, centre_layer, kreis_layer, ring_offsets
 
 
 @pytest.fixture(scope="module")
@@ -161,3 +162,31 @@ def test_the_sites_credit_travels_with_the_markers_not_the_base_map(timeline, bo
     ki = attribution(_rendered(folium.Map(tiles=None), centre_layer(timeline, snapshot)))
     assert "geonames.org" in ki
     assert "geonames.org" not in _rendered(build_base_map(boundaries))
+
+
+def test_the_caption_layer_carries_the_words_of_the_day_as_json(timeline, boundaries) -> None:
+    caption = map_caption(
+        timeline,
+        boundaries,
+        date(2016, 7, 1),
+        lang="de",
+        title='<img src=x onerror="alert(1)">',
+        highlight=frozenset(timeline.started_in([2016])),
+        highlight_reason=years_reason([2016], "de"),
+    )
+    html = _rendered(folium.Map(tiles=None), caption_layer(caption))
+    words = json.loads(re.search(r"window\.kiCaption = (\{.*?\});", html).group(1))
+    assert words == {
+        "title": caption.title,
+        "date": "Stand: 01.07.2016",
+        "counts": caption.count_lines,
+        "highlight": "Hervorgehoben: Start 2016 (2 Zentren); übrige blass",
+    }
+    assert "<img" not in html
+
+
+def test_a_marker_closes_its_tooltip_when_its_popup_opens(timeline) -> None:
+    html = _rendered(
+        folium.Map(tiles=None), centre_layer(timeline, timeline.snapshot(date(2018, 10, 1)))
+    )
+    assert 'marker.on("popupopen", function () { this.closeTooltip(); });' in html

@@ -7,6 +7,9 @@ from dataclasses import replace
 from factories import make_centre
 
 from geo.model.startwindow import start_window
+from geo.model.timeline import Timeline
+from geo.paths import CENTRES_CSV
+from geo.sources.centres import load_centres
 from geo.views.popups import ReleaseLink, popup_html
 
 
@@ -45,3 +48,29 @@ def test_popup_links_the_releases_that_mention_the_centre() -> None:
     assert "<script>" not in html
     assert "<b>" not in html
     assert "Erwähnt in" not in popup_html(centre, start_window(centre), lang="de")
+
+
+def test_every_popup_value_is_german_in_the_german_ui() -> None:
+    # The data's predecessor codes, as centres.csv writes them.
+    for code, german, english in (
+        ("none", "keiner", "none"),
+        ("unknown", "unbekannt", "unknown"),
+        ("RAA", "RAA (Regionale Arbeitsstelle", "RAA (regional office"),
+        ("other: Kreis Fachstelle", "andere Stelle: Kreis Fachstelle", "other body: Kreis"),
+    ):
+        centre = make_centre(predecessor=code)
+        de = popup_html(centre, start_window(centre), lang="de")
+        en = popup_html(centre, start_window(centre), lang="en")
+        assert f"<th>Vorgänger</th><td>{german}" in de
+        assert f"<th>Predecessor</th><td>{english}" in en
+    # An upload's own text stays as it is.
+    own = make_centre(predecessor="Amt 51")
+    assert "<td>Amt 51</td>" in popup_html(own, start_window(own), lang="de")
+
+
+def test_no_popup_of_the_data_shows_a_code_instead_of_a_word() -> None:
+    timeline = Timeline(load_centres(CENTRES_CSV))
+    for centre in timeline.centres:
+        html = popup_html(centre, timeline.windows[centre.id], lang="de")
+        for code in (">none<", ">unknown<", ">other:", ">RAA<", "day", "month", "approx", "before"):
+            assert code not in html, (centre.id, code)

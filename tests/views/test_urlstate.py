@@ -6,7 +6,14 @@ from datetime import date
 
 import pytest
 
-from geo.views.urlstate import MAX_QUOTED, MAX_YEARS_LENGTH, ViewState, parse_view, view_to_query
+from geo.views.urlstate import (
+    MAX_QUOTED,
+    MAX_YEARS_LENGTH,
+    ViewState,
+    frame_of,
+    parse_view,
+    view_to_query,
+)
 
 DEFAULT = ViewState(day=date(2018, 10, 1))
 RANGE = {"first_day": date(2012, 1, 1), "last_day": date(2018, 10, 1)}
@@ -139,3 +146,27 @@ def test_a_year_parameter_longer_than_its_cap_is_refused_whole() -> None:
     assert len(notices) == 1
     every_year = ",".join(str(y) for y in YEARS)
     assert parse({"year": every_year}) == (ViewState(DEFAULT.day, YEARS), [])
+
+
+def test_the_report_view_and_its_aspect_round_trip() -> None:
+    view, notices = parse({"view": "report", "aspect": "4:3", "date": "2014-04-25"})
+    assert notices == []
+    assert (view.view, view.aspect, view.day) == ("report", "4:3", date(2014, 4, 25))
+    query = view_to_query(view)
+    assert (query["view"], query["aspect"]) == ("report", "4:3")
+    assert parse(query)[0] == view
+    assert frame_of(query) == ("report", "4:3")
+    # The dashboard's own page writes neither.
+    assert "view" not in view_to_query(DEFAULT)
+    assert "aspect" not in view_to_query(DEFAULT)
+    assert frame_of({}) == ("map", "16:9")
+
+
+def test_an_unknown_view_or_aspect_falls_back_with_a_notice() -> None:
+    view, notices = parse({"view": "print", "aspect": "21:9", "lang": "en"})
+    assert (view.view, view.aspect) == ("map", "16:9")
+    assert notices == [
+        "Unknown view “print” in the link; showing the map with all controls.",
+        "Unknown aspect ratio “21:9” in the link (16:9, 4:3 or 1:1); showing 16:9.",
+    ]
+    assert frame_of({"view": "print", "aspect": "21:9"}) == ("map", "16:9")
