@@ -15,6 +15,7 @@ __all__ = [
     "GEOCODE_UPLOAD",
     "GIF",
     "GIF_FRAME_MS",
+    "GIF_HIGHLIGHT",
     "JUMP",
     "LANG",
     "LAST_TICK",
@@ -88,6 +89,8 @@ CLEAR_RELEASE = "clear_release"
 SHOW_RELEASE_PREFIX = "show_release_"
 DOWNLOAD_PREFIX = "download_"
 GIF_FRAME_MS = "gif_frame_ms"
+# The highlight the GIF in `GIF` was drawn with (it is offered only while the map shows it).
+GIF_HIGHLIGHT = "gif_highlight"
 MAKE_GIF = "make_gif"
 GIF = "rendered_gif"
 CSV_SEP = "csv_sep"

@@ -1,8 +1,10 @@
 """The export tab: downloads of the state at the shown date (map and year figures, GIF, table CSV,
-offline HTML map), each drawn in a worker process under `EXPORT_BUDGET` when its button is used."""
+machine-readable CSV and GeoJSON, offline HTML map), each with the highlight the map shows and
+made when its button is used; the drawings run in a worker process under `EXPORT_BUDGET`."""
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 
 import streamlit as st
@@ -15,13 +17,17 @@ from geo.outputs.animation import render_animation
 from geo.outputs.download_names import export_filename, report_filename
 from geo.outputs.map_figure import render_map
 from geo.outputs.offline_map import standalone_html
+from geo.outputs.open_data import open_data_frame, open_data_geojson
 from geo.outputs.small_multiples import render_small_multiples
 from geo.outputs.table_csv import CSV_SEPARATORS, table_csv
 from geo.sources.fuzzydate import FuzzyDate
+from geo.sources.population import KreisPopulation
 from geo.views.dataset import Dataset
+from geo.views.map_caption import map_caption
 from geo.views.table import centres_table
 from ui import loaders
 from ui.budget_messages import budget_message
+from ui.map_frame import current_highlight
 from ui.sites_credit import sites_credit
 
 REPORT_FORMATS = ("png", "svg", "pdf")
@@ -33,13 +39,29 @@ def _within_export_budget(func, *args, **kwargs) -> bytes:
     return budget.run_within_budget(func, *args, budget=EXPORT_BUDGET, **kwargs)
 
 
+@st.cache_resource(show_spinner=False)
+def _warm_worker_server() -> threading.Thread:
+    """Start the worker server in the background once per server process, so the first export
+    does not wait for it to import matplotlib (about two seconds)."""
+    thread = threading.Thread(
+        target=budget.start_worker_server, name="ki-atlas-warm-up", daemon=True
+    )
+    thread.start()
+    return thread
+
+
 def _megabytes(data: bytes) -> str:
     return f"{len(data) / 1_000_000:.1f} MB"
 
 
 def export_tab(data: Dataset, lang: str) -> None:
-    """Downloads of the state at the shown date; every file is made when its button is clicked."""
+    """Downloads of the state at the shown date with the map's highlight; every file is made
+    when its button is clicked."""
+    _warm_worker_server()
     timeline, boundaries, months = data.timeline, loaders.boundaries(), data.months
+    highlight, reason = current_highlight(data, lang)
+    marked = {"highlight": highlight, "highlight_reason": reason}
+    population = {figure.ars: figure for figure in data.population} or None
     title = t("app_dataset_own", lang, file=data.filename) if data.own else None
     credit = sites_credit(data, lang)
     subtitle = (
@@ -50,6 +72,9 @@ def export_tab(data: Dataset, lang: str) -> None:
     day: date = st.session_state[keys.SELECTED_DAY]
     day_words = FuzzyDate.parse(day.isoformat(), "day").describe(lang)
     st.markdown(t("app_export_intro", lang, date=day_words))
+    if highlight is not None:
+        caption = map_caption(timeline, boundaries, day, lang=lang, **marked)
+        st.info(t("app_export_highlight", lang, line=caption.highlight_line))
 
     st.subheader(t("app_export_figure", lang))
     columns = st.columns(3)
@@ -65,6 +90,7 @@ def export_tab(data: Dataset, lang: str) -> None:
                 fmt=fmt,
                 title=title,
                 sites_credit=credit,
+                **marked,
             ),
             file_name=report_filename("map", day, fmt),
             mime=MIME_TYPES[fmt],
@@ -86,6 +112,7 @@ def export_tab(data: Dataset, lang: str) -> None:
                 fmt=fmt,
                 title=title,
                 sites_credit=credit,
+                **marked,
             ),
             file_name=report_filename("years", None, fmt, years=data.year_ends),
             mime=MIME_TYPES[fmt],
@@ -110,6 +137,7 @@ def export_tab(data: Dataset, lang: str) -> None:
                     months=months,
                     title=title,
                     sites_credit=credit,
+                    **marked,
                 )
         except UsageError:
             st.error(t("export_too_large", lang, months=len(months)))
@@ -117,9 +145,16 @@ def export_tab(data: Dataset, lang: str) -> None:
             st.error(budget_message(exc, lang))
         else:
             st.session_state[keys.GIF] = (data, lang, frame_ms, gif)
+            st.session_state[keys.GIF_HIGHLIGHT] = highlight
     made = st.session_state.get(keys.GIF)
-    # Offered only while it is what the button would make now (same data, language, speed).
-    if made is not None and made[0] is data and made[1:3] == (lang, frame_ms):
+    # Offered only while it is what the button would make now (same data, language, speed and
+    # highlight).
+    if (
+        made is not None
+        and made[0] is data
+        and made[1:3] == (lang, frame_ms)
+        and st.session_state.get(keys.GIF_HIGHLIGHT) == highlight
+    ):
         st.download_button(
             t("app_export_gif", lang, size=_megabytes(made[3])),
             data=made[3],
@@ -141,12 +176,22 @@ def export_tab(data: Dataset, lang: str) -> None:
     )
     st.download_button(
         "CSV",
-        data=lambda: table_csv(centres_table(timeline, timeline.snapshot(day), lang=lang), sep=sep),
+        data=lambda: table_csv(
+            centres_table(
+                timeline,
+                timeline.snapshot(day),
+                lang=lang,
+                highlight=highlight,
+                population=population,
+            ),
+            sep=sep,
+        ),
         file_name=export_filename("centres", day, "csv"),
         mime="text/csv",
         key=f"{keys.DOWNLOAD_PREFIX}csv",
         on_click="ignore",
     )
+    _open_data_downloads(data, day, day_words, sep, population, highlight, lang)
     st.subheader(t("app_export_html", lang))
     st.caption(t("app_export_html_help", lang))
     st.download_button(
@@ -160,9 +205,47 @@ def export_tab(data: Dataset, lang: str) -> None:
             selected=day,
             subtitle=subtitle,
             sites_credit=credit,
+            **marked,
         ),
         file_name=export_filename("map", day, "html"),
         mime="text/html",
         key=f"{keys.DOWNLOAD_PREFIX}html",
         on_click="ignore",
+    )
+
+
+def _open_data_downloads(
+    data: Dataset,
+    day: date,
+    day_words: str,
+    sep: str,
+    population: dict[str, KreisPopulation] | None,
+    highlight: frozenset[str] | None,
+    lang: str,
+) -> None:
+    """Every centre at `day` as machine-readable CSV (the table's separator) and GeoJSON."""
+    st.subheader(t("app_export_open_data", lang, date=day_words))
+    st.caption(t("app_export_open_data_help", lang))
+
+    def frame():
+        return open_data_frame(data.timeline, day, population=population, highlight=highlight)
+
+    csv_column, geojson_column = st.columns(2)
+    csv_column.download_button(
+        "CSV",
+        data=lambda: table_csv(frame(), sep=sep),
+        file_name=export_filename("daten", day, "csv"),
+        mime="text/csv",
+        key=f"{keys.DOWNLOAD_PREFIX}open_data_csv",
+        on_click="ignore",
+        width="stretch",
+    )
+    geojson_column.download_button(
+        "GeoJSON",
+        data=lambda: open_data_geojson(frame()),
+        file_name=export_filename("daten", day, "geojson"),
+        mime="application/geo+json",
+        key=f"{keys.DOWNLOAD_PREFIX}open_data_geojson",
+        on_click="ignore",
+        width="stretch",
     )

@@ -10,7 +10,6 @@ import io
 from collections.abc import Callable, Sequence
 from datetime import date
 
-import numpy as np
 from matplotlib.colors import to_rgba
 from PIL import Image
 
@@ -23,7 +22,7 @@ from geo.outputs.page_format import (
     check_pixels,
     page_size,
 )
-from geo.outputs.print_style import BEZIRK_EDGE, KREIS_EDGE, LAND_EDGE, MUTED, TEXT
+from geo.outputs.print_style import BEZIRK_EDGE, KREIS_EDGE, LAND_EDGE, MUTED, TEXT, dimmed
 from geo.sources.boundaries import Boundaries
 from geo.views.dataset import event_months
 from geo.views.mapstyles import KREIS_FILLS, MARKER_STYLES
@@ -45,8 +44,11 @@ def render_animation(
     dpi: float = 100,
     title: str | None = None,
     sites_credit: str | None = None,
+    highlight: frozenset[str] | None = None,
+    highlight_reason: str = "",
 ) -> bytes:
-    """A looping GIF, one frame per month (title, date, counts, legend in every frame).
+    """A looping GIF, one frame per month (title, date, counts, legend in every frame); with
+    `highlight`, the other centres are pale and the legend's line names `highlight_reason`.
 
     `months` defaults to `event_months(timeline)`: the first event's month to the month after
     the last event. The last frame is held `last_frame_ms`; both durations lie in
@@ -66,7 +68,14 @@ def render_animation(
     size = page_size(GIF_WIDTH_INCHES, "gif", dpi)
     check_pixels(size, dpi, len(days), MAX_GIF_PIXELS)
     page = MapPage(
-        timeline, boundaries, lang=lang, page=size, title=title, sites_credit=sites_credit
+        timeline,
+        boundaries,
+        lang=lang,
+        page=size,
+        title=title,
+        sites_credit=sites_credit,
+        highlight=highlight,
+        highlight_reason=highlight_reason,
     )
     page.fig.set_dpi(dpi)
 
@@ -84,9 +93,13 @@ def render_animation(
         canvas.restore_region(background)
         for artist in page.dynamic:
             fig.draw_artist(artist)
-        return Image.fromarray(np.asarray(canvas.buffer_rgba())[..., :3])
+        # The RGBA buffer read as is (no copy through numpy), then its alpha dropped.
+        rgba = Image.frombuffer("RGBA", pixels, canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
+        return rgba.convert("RGB")
 
-    palette = _gif_palette([frame(days[i]) for i in sorted({0, len(days) // 2, len(days) - 1})])
+    pixels = canvas.get_width_height()
+    samples = [frame(days[i]) for i in sorted({0, len(days) // 2, len(days) - 1})]
+    palette = _gif_palette(samples, dimmed_too=highlight is not None)
     frames: list[Image.Image] = []
     for done, day in enumerate(days, start=1):
         frames.append(frame(day).quantize(palette=palette, dither=Image.Dither.NONE))
@@ -106,9 +119,16 @@ def render_animation(
     return buffer.getvalue()
 
 
-def _gif_palette(samples: Sequence[Image.Image]) -> Image.Image:
+def _over_white(colour: str) -> tuple[float, float, float]:
+    """A dimmed `colour` as it shows on the white page."""
+    *rgb, alpha = dimmed(colour)
+    return tuple(alpha * v + (1 - alpha) for v in rgb)
+
+
+def _gif_palette(samples: Sequence[Image.Image], *, dimmed_too: bool = False) -> Image.Image:
     """One palette for every frame: the drawing's own colours exactly (flat areas keep their
-    colour), the rest adapted to sample frames (the first, middle and last month)."""
+    colour; `dimmed_too` adds the pale Kreis fills of a highlight), the rest adapted to sample
+    frames (the first, middle and last month)."""
     exact: list[tuple[int, int, int]] = []
     named = [
         "#ffffff",
@@ -120,8 +140,11 @@ def _gif_palette(samples: Sequence[Image.Image]) -> Image.Image:
         *KREIS_FILLS.values(),
         *(str(style[key]) for style in MARKER_STYLES.values() for key in ("color", "fill_color")),
     ]
-    for colour in named:
-        rgb = tuple(round(255 * v) for v in to_rgba(colour)[:3])
+    colours = [to_rgba(colour)[:3] for colour in named]
+    if dimmed_too:
+        colours += [_over_white(fill) for fill in KREIS_FILLS.values()]
+    for colour in colours:
+        rgb = tuple(round(255 * v) for v in colour)
         if rgb not in exact:
             exact.append(rgb)
     width, height = samples[0].size

@@ -1,5 +1,6 @@
 """One map drawn on a figure: the Kreis polygons as matplotlib paths (built once), their fills,
-the uncertain hatch, the Bezirk and Land outlines and the centre markers, recoloured per day.
+the uncertain hatch, the Bezirk and Land outlines and the centre markers, recoloured per day;
+a highlight pales the centres it does not name and the Kreise without a highlighted centre.
 """
 
 from __future__ import annotations
@@ -22,15 +23,20 @@ from geo.model.timeline import CentreState, Snapshot, Timeline
 from geo.outputs.map_layout import MapLayout
 from geo.outputs.print_style import (
     BEZIRK_EDGE,
+    DIM_ALPHA,
     HATCH,
     HATCH_COLOUR,
     KREIS_EDGE,
     LAND_EDGE,
+    dimmed,
     marker,
 )
 from geo.sources.boundaries import Boundaries
 from geo.views.maplayers import ring_offsets
 from geo.views.mapstyles import KREIS_FILLS
+
+# The uncertain hatch of a Kreis a highlight pales.
+PALE_HATCH = (*HATCH_COLOUR[:3], HATCH_COLOUR[3] * DIM_ALPHA)
 
 
 def _polygons(geom: BaseGeometry) -> list[BaseGeometry]:
@@ -75,9 +81,12 @@ class MapArtists:
         timeline: Timeline,
         boundaries: Boundaries,
         scale: float,
+        *,
+        highlight: frozenset[str] | None = None,
     ) -> None:
         self.timeline = timeline
         self.scale = scale
+        self.highlight = highlight
         ax = fig.add_axes(layout.rect)
         west, east, south, north = layout.extent
         ax.set_xlim(west, east)
@@ -128,25 +137,57 @@ class MapArtists:
                 ax.add_collection(lines, autolim=False)
                 self.dynamic.append(lines)
         self.offsets = ring_offsets(timeline.centres)
-        # Wider rings first, so a co-located smaller marker stays visible on top.
-        self.order = sorted(timeline.centres, key=lambda c: -self.offsets.get(c.id, 0))
+        # Wider rings first, so a co-located smaller marker stays visible on top; then the
+        # highlighted ones above the pale ones.
+        self.order = sorted(
+            timeline.centres,
+            key=lambda c: (-self.offsets.get(c.id, 0), bool(self._chosen(c.id))),
+        )
         self.points = ax.scatter([], [], marker=MarkerStyle("o"), zorder=5)
         self.dynamic.append(self.points)
+
+    def _chosen(self, centre_id: str) -> bool | None:
+        """Whether a highlight names the centre (None without a highlight)."""
+        return None if self.highlight is None else centre_id in self.highlight
+
+    def _lit_kreise(self, snapshot: Snapshot) -> frozenset[str] | None:
+        """The Kreise a highlight keeps in full colour: those with a highlighted centre drawn
+        at the snapshot (None without a highlight: all)."""
+        if self.highlight is None:
+            return None
+        return frozenset(
+            c.kreis_ars
+            for c in self.timeline.centres
+            if c.id in self.highlight and c.id in snapshot.states
+        )
 
     def show(self, snapshot: Snapshot) -> None:
         """Colour the Kreise and draw the centres as they are at the snapshot's date."""
         states = self.timeline.kreis_states(snapshot)
-        kreis_state = [states.get(ars) for ars in self.kreis_ars]
-        self.fills.set_facecolor([KREIS_FILLS[s] for s in kreis_state])
-        self.hatch.set_paths(
+        lit = self._lit_kreise(snapshot)
+        kreise = [
+            (ars, path, states.get(ars))
+            for ars, path in zip(self.kreis_ars, self.kreis_paths, strict=True)
+        ]
+        pale = [lit is not None and ars not in lit for ars, _, _ in kreise]
+        self.fills.set_facecolor(
             [
-                p
-                for p, s in zip(self.kreis_paths, kreis_state, strict=True)
-                if s is CentreState.UNCERTAIN
+                dimmed(KREIS_FILLS[s]) if dim else KREIS_FILLS[s]
+                for (_, _, s), dim in zip(kreise, pale, strict=True)
             ]
         )
+        uncertain = [
+            (path, dim)
+            for (_, path, s), dim in zip(kreise, pale, strict=True)
+            if s is CentreState.UNCERTAIN
+        ]
+        self.hatch.set_paths([path for path, _ in uncertain])
+        self.hatch.set_hatchcolor([PALE_HATCH if dim else HATCH_COLOUR for _, dim in uncertain])
         drawn = [(c, snapshot.states[c.id]) for c in self.order if c.id in snapshot.states]
-        props = [marker(s, self.scale, self.offsets.get(c.id, 0)) for c, s in drawn]
+        props = [
+            marker(s, self.scale, self.offsets.get(c.id, 0), highlight=self._chosen(c.id))
+            for c, s in drawn
+        ]
         self.points.set_offsets(
             np.array([(c.lon, c.lat) for c, _ in drawn], dtype=float).reshape(-1, 2)
         )

@@ -1,5 +1,6 @@
 """The rollout map as one self-contained HTML file that works offline, opened from disk: Leaflet,
-the boundaries and every centre's data are inlined, and a month slider replays the timeline.
+the boundaries and every centre's data are inlined, and a month slider replays the timeline,
+with the dashboard's highlight (others pale, a legend line that says why) when one is given.
 
 The data sits in the page as escaped JSON; the page's look and logic are in
 `geo.outputs.offline_map_template`.
@@ -22,11 +23,12 @@ import xstatic.pkg.leaflet
 from geo.i18n import t
 from geo.model.timeline import CentreState, Timeline
 from geo.outputs.offline_map_template import APP_JS, CSS, PAGE
+from geo.outputs.print_style import DIM_ALPHA
 from geo.sources.boundaries import Boundaries
 from geo.views.basemap import legend_html
 from geo.views.mapcredits import attribution_html
 from geo.views.maplayers import ring_offsets
-from geo.views.mapstyles import KREIS_FILLS, KREIS_STYLE, MARKER_STYLES
+from geo.views.mapstyles import KREIS_FILLS, KREIS_STYLE, MARKER_STYLES, marker_style
 from geo.views.popups import popup_html
 
 _LEAFLET_DIR = Path(xstatic.pkg.leaflet.BASE_DIR)
@@ -88,10 +90,17 @@ def _iso(day: date | None) -> str | None:
     return day.isoformat() if day is not None else None
 
 
-def _centres_data(timeline: Timeline, lang: str) -> list[dict[str, object]]:
-    """Per centre what the page needs; wider rings first so inner markers stay on top."""
+def _centres_data(
+    timeline: Timeline, lang: str, highlight: frozenset[str] | None
+) -> list[dict[str, object]]:
+    """Per centre what the page needs; wider rings first so inner markers stay on top, then
+    the highlighted ones above the pale ones (`hl`: null without a highlight)."""
     offsets = ring_offsets(timeline.centres)
-    drawn = sorted(timeline.centres, key=lambda c: -offsets.get(c.id, 0))
+
+    def chosen(centre_id: str) -> bool | None:
+        return None if highlight is None else centre_id in highlight
+
+    drawn = sorted(timeline.centres, key=lambda c: (-offsets.get(c.id, 0), bool(chosen(c.id))))
     out = []
     for centre in drawn:
         window = timeline.windows[centre.id]
@@ -103,6 +112,7 @@ def _centres_data(timeline: Timeline, lang: str) -> list[dict[str, object]]:
                 "lat": round(centre.lat, _DECIMALS),
                 "lon": round(centre.lon, _DECIMALS),
                 "ring": offsets.get(centre.id, 0),
+                "hl": chosen(centre.id),
                 "earliest": _iso(window.earliest),
                 "latest": _iso(window.latest),
                 "approval": _iso(centre.approval.latest),
@@ -123,6 +133,20 @@ def _initial_index(months: Sequence[date], selected: date | None) -> int:
             f"{months[0].isoformat()} … {months[-1].isoformat()}"
         )
     return list(months).index(month)
+
+
+def _highlight_words(
+    highlight: frozenset[str] | None, reason: str, lang: str
+) -> dict[str, str] | None:
+    """The legend's highlight line for one and for `{n}` highlighted centres (None without a
+    highlight), worded as on the dashboard (`geo.views.map_caption.map_caption`)."""
+    if highlight is None:
+        return None
+    reason = reason or t("highlight_chosen", lang)
+    return {
+        "one": t("highlight_line", lang, reason=reason, n=1),
+        "many": t("highlight_line", lang, reason=reason, n="{n}"),
+    }
 
 
 def _leaflet_assets() -> tuple[str, str]:
@@ -150,6 +174,8 @@ def standalone_html(
     step_ms: int = DEFAULT_STEP_MS,
     subtitle: str | None = None,
     sites_credit: str | None = None,
+    highlight: frozenset[str] | None = None,
+    highlight_reason: str = "",
 ) -> str:
     """One self-contained HTML page of the rollout map that works offline, opened from disk.
 
@@ -158,7 +184,9 @@ def standalone_html(
     buttons, the counts, the legend and the attribution are drawn by inline JavaScript that
     applies the same rule as `Timeline.state_of` and `Timeline.kreis_states`. It opens at the
     month holding `selected`, or at the last month. `subtitle` and `sites_credit` replace the
-    KI subtitle and the GeoNames credit for other data (an upload).
+    KI subtitle and the GeoNames credit for other data (an upload). With `highlight` (centre
+    ids), the other centres and the Kreise without a highlighted centre are pale, and the
+    legend's line names `highlight_reason` and counts the highlighted centres of each month.
     """
     if not months:
         raise ValueError("months must not be empty")
@@ -170,8 +198,14 @@ def standalone_html(
         "labels": [m.strftime("%m/%Y") for m in months],
         "initial": initial,
         "stepMs": step_ms,
-        "centres": _centres_data(timeline, lang),
+        "centres": _centres_data(timeline, lang, highlight),
         "styles": {s.value: _leaflet_style(dict(MARKER_STYLES[s])) for s in CentreState},
+        "highlightStyles": {
+            str(chosen).lower(): {s.value: marker_style(s, highlight=chosen) for s in CentreState}
+            for chosen in (True, False)
+        },
+        "dimAlpha": DIM_ALPHA,
+        "highlight": _highlight_words(highlight, highlight_reason, lang),
         "fills": {(s.value if s else "none"): KREIS_FILLS[s] for s in KREIS_FILLS},
         "kreisStyle": KREIS_STYLE,
         "outlineStyle": _OUTLINE_STYLE,

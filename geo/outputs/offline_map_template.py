@@ -17,6 +17,8 @@ header p { margin: 2px 0; }
 .ki-controls input[type=range] { flex: 1 1 240px; min-width: 160px; }
 .ki-counts { display: flex; flex-wrap: wrap; gap: 14px; margin-top: 4px; }
 #ki-map { flex: 1 1 auto; min-height: 300px; background: #fff; }
+.ki-legend-highlight { margin-top: 4px; max-width: 18em; font-style: italic; }
+.ki-legend-highlight:empty { display: none; }
 .ki-popup h4 { margin: 0 0 4px; }
 .ki-popup th { text-align: left; padding-right: 6px; vertical-align: top; }
 """
@@ -87,13 +89,32 @@ APP_JS = """
   map.attributionControl.addAttribution(data.attribution);
   L.control.scale({imperial: false}).addTo(map);
 
+  // With a highlight: the Kreise holding a highlighted centre drawn this month.
+  var litKreise = {};
+
   function areaStyle(feature) {
     if (!data.hasKreise) return L.extend({fill: false}, data.outlineStyle);
-    var state = kreisStates[feature.properties.ars] || null;
+    var ars = feature.properties.ars;
+    var state = kreisStates[ars] || null;
+    var pale = data.highlight !== null && !litKreise[ars];
     return L.extend({}, data.kreisStyle, {
       fillColor: data.fills[state || "none"],
+      fillOpacity: data.kreisStyle.fillOpacity * (pale ? data.dimAlpha : 1),
       dashArray: state === "uncertain" ? "4 4" : null
     });
+  }
+
+  function markerOptions(c, state) {
+    if (c.hl === null) {
+      return L.extend({}, data.styles[state], {className: "ki-marker ki-" + state});
+    }
+    return L.extend({}, data.highlightStyles[String(c.hl)][state]);
+  }
+
+  function showHighlight(n) {
+    var line = document.querySelector(".ki-legend-highlight");
+    if (!line || data.highlight === null) return;
+    line.textContent = n === 1 ? data.highlight.one : data.highlight.many.replace("{n}", n);
   }
   var areas = L.geoJSON(data.areas, {style: areaStyle, interactive: data.hasKreise});
   if (data.hasKreise) {
@@ -125,17 +146,23 @@ APP_JS = """
     current = Math.max(0, Math.min(data.months.length - 1, index));
     var day = data.months[current];
     var counts = {open: 0, uncertain: 0, approved: 0};
+    var highlighted = 0;
     kreisStates = {};
+    litKreise = {};
     markers.clearLayers();
     data.centres.forEach(function (c) {
       var state = stateAt(c, day);
       if (state === null) return;
       counts[state] += 1;
+      if (c.hl === true) {
+        highlighted += 1;
+        litKreise[c.kreis] = true;
+      }
       var known = kreisStates[c.kreis];
       if (c.kreis && (known === undefined || RANK[state] > RANK[known])) {
         kreisStates[c.kreis] = state;
       }
-      var options = L.extend({}, data.styles[state], {className: "ki-marker ki-" + state});
+      var options = markerOptions(c, state);
       options.radius += c.ring;
       var marker = L.circleMarker([c.lat, c.lon], options);
       marker.bindTooltip(textNode([c.name]));
@@ -144,6 +171,7 @@ APP_JS = """
       marker.getElement().setAttribute("data-centre", c.id);
     });
     areas.setStyle(areaStyle);
+    showHighlight(highlighted);
     slider.value = String(current);
     slider.setAttribute("aria-valuetext", data.labels[current]);
     document.getElementById("ki-date").textContent = data.labels[current];

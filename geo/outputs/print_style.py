@@ -7,6 +7,7 @@ from __future__ import annotations
 __all__ = [
     "BEZIRK_EDGE",
     "CIRCLE",
+    "DIM_ALPHA",
     "HATCH",
     "HATCH_COLOUR",
     "KREIS_EDGE",
@@ -16,6 +17,7 @@ __all__ = [
     "MUTED",
     "STATE_ORDER",
     "TEXT",
+    "dimmed",
     "marker",
 ]
 
@@ -42,6 +44,11 @@ BEZIRK_EDGE = "#404040"
 LAND_EDGE = "#1a1a1a"
 TEXT = "#1a1a1a"
 MUTED = "#555555"
+# A highlight dims the others as the web map does (`geo.views.mapstyles.marker_style`): their
+# lines and fills keep this share of their opacity; the highlighted get wider and bolder.
+DIM_ALPHA = 0.35
+HIGHLIGHT_WEIGHT = 1.5
+HIGHLIGHT_RADIUS = 2.0
 
 
 def _dashes(style: Mapping[str, object], lw: float) -> Any:
@@ -52,15 +59,28 @@ def _dashes(style: Mapping[str, object], lw: float) -> Any:
     return (0, tuple(float(v) * LINE_PT / max(lw, 0.1) for v in str(dash).split()))
 
 
-def marker(state: CentreState, scale: float, extra: float = 0.0) -> dict[str, Any]:
-    """Scatter properties of a centre in `state`, taken from the dashboard's MARKER_STYLES."""
+def dimmed(colour: str, alpha: float = 1.0) -> tuple[float, float, float, float]:
+    """`colour` at `alpha` times `DIM_ALPHA`: how a highlight pales what it does not name."""
+    return to_rgba(colour, alpha * DIM_ALPHA)
+
+
+def marker(
+    state: CentreState, scale: float, extra: float = 0.0, *, highlight: bool | None = None
+) -> dict[str, Any]:
+    """Scatter properties of a centre in `state`, taken from the dashboard's MARKER_STYLES;
+    with a highlight, stronger (True) or dimmed (False) as on the web map."""
     style = MARKER_STYLES[state]
-    lw = float(style["weight"]) * LINE_PT * scale
-    diameter = 2 * (float(style["radius"]) + extra) * MARKER_PT * scale
+    weight, radius = float(style["weight"]), float(style["radius"]) + extra
+    if highlight is True:
+        weight, radius = weight + HIGHLIGHT_WEIGHT, radius + HIGHLIGHT_RADIUS
+    lw = weight * LINE_PT * scale
+    diameter = 2 * radius * MARKER_PT * scale
+    face, edge = str(style["fill_color"]), str(style["color"])
+    fill_opacity = float(style["fill_opacity"])
     return {
         "size": diameter**2,
-        "face": to_rgba(str(style["fill_color"]), float(style["fill_opacity"])),
-        "edge": to_rgba(str(style["color"])),
+        "face": dimmed(face, fill_opacity) if highlight is False else to_rgba(face, fill_opacity),
+        "edge": dimmed(edge) if highlight is False else to_rgba(edge),
         "lw": lw,
         "ls": _dashes(style, lw),
     }

@@ -1,5 +1,6 @@
 """Small multiples: one small map per year end (31 December) on one A4 landscape page, with the
-open and uncertain counts under each panel, one shared legend, title and attribution.
+open and uncertain counts under each panel, one shared legend (with the line that explains a
+highlight), title and attribution.
 """
 
 from __future__ import annotations
@@ -15,11 +16,19 @@ from matplotlib.figure import Figure
 from geo.i18n import t
 from geo.model.timeline import CentreState, Timeline
 from geo.outputs.map_artists import MapArtists
-from geo.outputs.map_captions import add_legends, attribution, day_words, draw_attribution
+from geo.outputs.map_captions import (
+    add_legends,
+    attribution,
+    caption_highlight,
+    day_words,
+    draw_attribution,
+    highlight_text,
+)
 from geo.outputs.map_layout import small_multiples_layout
 from geo.outputs.page_format import A4, check_format, check_lang, figure_bytes, page_size
 from geo.outputs.print_style import TEXT
 from geo.sources.boundaries import Boundaries
+from geo.views.map_caption import map_caption
 
 
 def render_small_multiples(
@@ -32,9 +41,13 @@ def render_small_multiples(
     dpi: float = 300,
     title: str | None = None,
     sites_credit: str | None = None,
+    highlight: frozenset[str] | None = None,
+    highlight_reason: str = "",
 ) -> bytes:
     """One small map per year end (31 December) on one A4 landscape page, with the number of
-    open (and uncertain) centres under each, one shared legend, title and attribution.
+    open (and uncertain) centres under each, one shared legend, title and attribution; with
+    `highlight`, the other centres are pale and the legend's line names `highlight_reason`
+    (counting the highlighted centres of the last panel).
 
     Panel positions follow `small_multiples_layout(len(years))`. A PNG page of more than
     `MAX_PAGE_PIXELS` is refused with a `UsageError`.
@@ -69,7 +82,7 @@ def render_small_multiples(
     for year, layout in zip(years, panels, strict=True):
         day = date(year, 12, 31)
         snapshot = timeline.snapshot(day)
-        artists = MapArtists(fig, layout, timeline, boundaries, scale * 0.45)
+        artists = MapArtists(fig, layout, timeline, boundaries, scale * 0.45, highlight=highlight)
         artists.show(snapshot)
         artists.ax.set_label(f"panel {year}")
         left, bottom, width, height = layout.rect
@@ -99,6 +112,17 @@ def render_small_multiples(
             color=TEXT,
             parse_math=False,
         )
-    add_legends(fig, lang, scale * 0.8, boundaries.has_kreise, legend_corner)
+    end = add_legends(fig, lang, scale * 0.8, boundaries.has_kreise, legend_corner)
+    if highlight is not None:
+        caption = map_caption(
+            timeline,
+            boundaries,
+            date(years[-1], 12, 31),
+            lang=lang,
+            highlight=highlight,
+            highlight_reason=highlight_reason,
+        )
+        line = highlight_text(fig, (legend_corner[0], end), scale * 0.8)
+        line.set_text(caption_highlight(caption))
     draw_attribution(fig, (0.03, 0.02), scale, attribution(boundaries, lang, sites_credit))
     return figure_bytes(fig, fmt, dpi)

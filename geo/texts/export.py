@@ -43,6 +43,24 @@ STRINGS: dict[str, dict[str, str]] = {
         "de": "Semikolon (;) für deutsches Excel",
         "en": "Semicolon (;) for German Excel",
     },
+    "app_export_highlight": {
+        "de": "Wie auf der Karte: {line}.",
+        "en": "As on the map: {line}.",
+    },
+    "app_export_open_data": {
+        "de": "Daten (maschinenlesbar) am {date}",
+        "en": "Data (machine-readable) on {date}",
+    },
+    "app_export_open_data_help": {
+        "de": "Alle Zentren mit ID, Regionalschlüssel (ARS), Koordinaten (WGS84), Status am "
+        "Datum, Start und Bewilligung als ISO-Datum mit Genauigkeit, Einwohnern des Kreises "
+        "und Quellen-URLs; Spaltennamen englisch und fest. Für Datawrapper, Excel-Pivot und "
+        "QGIS.",
+        "en": "Every centre with id, regional key (ARS), coordinates (WGS84), state at the "
+        "date, start and approval as ISO dates with their precision, the Kreis's residents "
+        "and the source URLs; fixed English column names. For Datawrapper, Excel pivots and "
+        "QGIS.",
+    },
     "app_export_html": {
         "de": "Interaktive Karte als eine Datei",
         "en": "Interactive map as one file",
@@ -65,6 +83,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "export_own_subtitle": {
         "de": "Eigene Daten: {file} ({n} Standorte)",
+        "de_one": "Eigene Daten: {file} ({n} Standort)",
         "en": "Own data: {file} ({n} sites)",
+        "en_one": "Own data: {file} ({n} site)",
     },
 }

@@ -4,7 +4,9 @@ selection shown on the map."""
 STRINGS: dict[str, dict[str, str]] = {
     "app_press_selected": {
         "de": "Pressemitteilung {release} — {n} erwähnte Zentren hervorgehoben",
+        "de_one": "Pressemitteilung {release} — {n} erwähntes Zentrum hervorgehoben",
         "en": "Press release {release} — {n} mentioned centres highlighted",
+        "en_one": "Press release {release} — {n} mentioned centre highlighted",
     },
     "app_press_clear": {"de": "Auswahl aufheben", "en": "Clear selection"},
     "app_press_search": {"de": "Suche", "en": "Search"},
@@ -22,6 +24,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "app_press_count": {"de": "Anzahl der Ergebnisse: {n}", "en": "Number of results: {n}"},
     "app_press_show": {"de": "Auf der Karte zeigen", "en": "Show on the map"},
     "press_date_unknown": {"de": "Datum unbekannt", "en": "Date unknown"},
+    "press_undated_label": {"de": "ohne Datum: {title}", "en": "undated: {title}"},
     "press_sources": {"de": "Quellen", "en": "Sources"},
     "press_counts": {"de": "Genannte Zahlen", "en": "Numbers stated"},
     "press_count_of": {"de": "{n} von {total}", "en": "{n} of {total}"},

@@ -3,6 +3,7 @@
 STRINGS: dict[str, dict[str, str]] = {
     "table_title": {"de": "Zentren am {date}", "en": "Centres on {date}"},
     "col_name": {"de": "Zentrum", "en": "Centre"},
+    "name_formerly": {"de": "früher: {names}", "en": "formerly: {names}"},
     "col_territory": {"de": "Gebiet", "en": "Territory"},
     "col_state": {"de": "Stand", "en": "State"},
     "col_start": {"de": "Start", "en": "Start"},

@@ -13,22 +13,27 @@ STRINGS: dict[str, dict[str, str]] = {
     "upload_field_precision": {"de": "Genauigkeit des Starts", "en": "Precision of the start"},
     "upload_field_source": {"de": "Quelle (URL)", "en": "Source (URL)"},
     "upload_field_id": {"de": "Eigene Kennung", "en": "Own id"},
+    "upload_rows_not_shown": {
+        "de": "{n} Zeilen ohne Koordinaten werden nicht gezeigt.",
+        "de_one": "{n} Zeile ohne Koordinaten wird nicht gezeigt.",
+        "en": "{n} rows without coordinates are not shown.",
+        "en_one": "{n} row without coordinates is not shown.",
+    },
     "upload_geocode_done": {
-        "de": "{found} von {total} Adressen gefunden; {missing} Zeilen ohne Koordinaten werden "
-        "nicht gezeigt.",
-        "en": "{found} of {total} addresses found; {missing} rows without coordinates are not "
-        "shown.",
+        "de": "{found} von {n} Adressen gefunden; {not_shown}",
+        "de_one": "{found} von {n} Adresse gefunden; {not_shown}",
+        "en": "{found} of {n} addresses found; {not_shown}",
+        "en_one": "{found} of {n} address found; {not_shown}",
     },
     "upload_geocode_cancelled": {
-        "de": "Abgebrochen nach {found} gefundenen Adressen; {missing} Zeilen ohne Koordinaten "
-        "werden nicht gezeigt.",
-        "en": "Cancelled after {found} addresses found; {missing} rows without coordinates are "
-        "not shown.",
+        "de": "Abgebrochen nach {n} gefundenen Adressen; {not_shown}",
+        "de_one": "Abgebrochen nach {n} gefundenen Adresse; {not_shown}",
+        "en": "Cancelled after {n} addresses found; {not_shown}",
+        "en_one": "Cancelled after {n} address found; {not_shown}",
     },
     "upload_geocode_offline": {
-        "de": "Offline oder Dienst nicht erreichbar: {missing} Zeilen ohne Koordinaten werden "
-        "nicht gezeigt.",
-        "en": "Offline or service unavailable: {missing} rows without coordinates are not shown.",
+        "de": "Offline oder Dienst nicht erreichbar: {not_shown}",
+        "en": "Offline or service unavailable: {not_shown}",
     },
     "upload_date_span_too_long": {
         "de": "die Datumsangaben umfassen mehr als die erlaubten {years} Jahre: die früheste "
@@ -62,36 +67,64 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "“{file}” cannot be read:",
     },
     "app_own_read": {
-        "de": "{rows} Zeilen, {columns} Spalten ({format}, Kodierung {encoding}, "
-        "Trennzeichen {sep}). Die ersten Zeilen:",
-        "en": "{rows} rows, {columns} columns ({format}, encoding {encoding}, "
-        "separator {sep}). The first rows:",
+        "de": "{rows}, {columns} ({format}, Kodierung {encoding}, Trennzeichen {sep}). Die "
+        "ersten Zeilen:",
+        "en": "{rows}, {columns} ({format}, encoding {encoding}, separator {sep}). The first rows:",
+    },
+    "app_own_rows": {
+        "de": "{n} Zeilen",
+        "de_one": "{n} Zeile",
+        "en": "{n} rows",
+        "en_one": "{n} row",
+    },
+    "app_own_columns": {
+        "de": "{n} Spalten",
+        "de_one": "{n} Spalte",
+        "en": "{n} columns",
+        "en_one": "{n} column",
     },
     "app_own_mapping": {"de": "Welche Spalte ist was?", "en": "Which column is which?"},
     "app_own_unmapped": {"de": "— keine —", "en": "— none —"},
     "app_own_apply": {"de": "Daten übernehmen", "en": "Use this data"},
     "app_own_shown": {
-        "de": "{shown} von {rows} Zeilen werden gezeigt.",
-        "en": "{shown} of {rows} rows are shown.",
+        "de": "{shown} von {n} Zeilen werden gezeigt.",
+        "de_one": "{shown} von {n} Zeile wird gezeigt.",
+        "en": "{shown} of {n} rows are shown.",
+        "en_one": "{shown} of {n} row is shown.",
     },
     "app_own_left_out": {
         "de": "{n} Zeilen wurden ausgelassen, weil etwas nicht stimmt:",
+        "de_one": "{n} Zeile wurde ausgelassen, weil etwas nicht stimmt:",
         "en": "{n} rows were left out because something is wrong:",
+        "en_one": "{n} row was left out because something is wrong:",
     },
     "app_own_missing": {
         "de": "{n} Zeilen haben eine Adresse, aber keine Koordinaten; sie fehlen auf der "
         "Karte, bis sie geocodiert sind (Nominatim, höchstens eine Anfrage je Sekunde).",
+        "de_one": "{n} Zeile hat eine Adresse, aber keine Koordinaten; sie fehlt auf der "
+        "Karte, bis sie geocodiert ist (Nominatim, höchstens eine Anfrage je Sekunde).",
         "en": "{n} rows have an address but no coordinates; they are missing from the map "
         "until geocoded (Nominatim, at most one request per second).",
+        "en_one": "{n} row has an address but no coordinates; it is missing from the map "
+        "until geocoded (Nominatim, at most one request per second).",
     },
-    "app_own_geocode": {"de": "{n} Adressen geocodieren", "en": "Geocode {n} addresses"},
+    "app_own_geocode": {
+        "de": "{n} Adressen geocodieren",
+        "de_one": "{n} Adresse geocodieren",
+        "en": "Geocode {n} addresses",
+        "en_one": "Geocode {n} address",
+    },
     "app_own_cancel": {"de": "Abbrechen", "en": "Cancel"},
     "app_own_geocoding": {"de": "Adressen werden gesucht …", "en": "Looking up addresses …"},
     "app_own_offline": {
         "de": "Geocodierung nicht möglich ({error}). Die Zeilen mit Koordinaten werden "
-        "gezeigt; {missing} ohne Koordinaten fehlen.",
+        "gezeigt; {n} ohne Koordinaten fehlen.",
+        "de_one": "Geocodierung nicht möglich ({error}). Die Zeilen mit Koordinaten werden "
+        "gezeigt; {n} ohne Koordinaten fehlt.",
         "en": "Geocoding is not possible ({error}). The rows with coordinates are shown; "
-        "{missing} without coordinates are missing.",
+        "{n} without coordinates are missing.",
+        "en_one": "Geocoding is not possible ({error}). The rows with coordinates are shown; "
+        "{n} without coordinates is missing.",
     },
     "app_problem_file": {"de": "Datei", "en": "File"},
     "app_problem_line": {"de": "Zeile", "en": "Line"},

@@ -11,11 +11,14 @@ from pathlib import Path
 import pytest
 import xstatic.pkg.leaflet
 
-from geo.model.timeline import Timeline, month_starts
+from geo.i18n import t
+from geo.model.timeline import CentreState, Timeline, month_starts
 from geo.outputs.offline_map import script_json, standalone_html
 from geo.paths import OUTLINE_GEOJSON
 from geo.sources.boundaries import load_boundaries
+from geo.views.map_caption import years_reason
 from geo.views.maplayers import ring_offsets
+from geo.views.mapstyles import marker_style
 from geo.views.popups import popup_html
 
 HOSTILE = "</script><img src=x onerror=alert(1)>"
@@ -158,7 +161,7 @@ def test_outline_only_boundaries_embed_the_state_outline(timeline, tmp_path) -> 
 def test_page_speaks_the_chosen_language(timeline, boundaries) -> None:
     html = standalone_html(timeline, boundaries, lang="en", months=MONTHS)
     assert '<html lang="en">' in html
-    assert "▶ Play" in html
+    assert f">{t('play', 'en')}</button>" in html
     assert "Offline file" in html
     data = _blob(html)
     assert "GeoBasis-DE" in data["attribution"]
@@ -182,3 +185,36 @@ def test_other_data_gets_its_own_subtitle_and_credit_as_text(timeline, boundarie
     assert (
         "geonames.org" in _blob(standalone_html(timeline, boundaries, months=MONTHS))["attribution"]
     )
+
+
+# --------------------------------------------------------------------------- highlight
+
+
+def test_a_highlight_is_embedded_with_its_legend_line_and_styles(timeline, boundaries) -> None:
+    ids = frozenset(timeline.started_in([2016]))
+    html = standalone_html(
+        timeline,
+        boundaries,
+        months=MONTHS,
+        highlight=ids,
+        highlight_reason=years_reason([2016], "de"),
+    )
+    data = _blob(html)
+    assert {e["id"] for e in data["centres"] if e["hl"] is True} == ids
+    assert {e["hl"] for e in data["centres"] if e["id"] not in ids} == {False}
+    assert data["highlight"]["many"] == "Hervorgehoben: Start 2016 ({n} Zentren); übrige blass"
+    assert data["highlight"]["one"] == "Hervorgehoben: Start 2016 (1 Zentrum); übrige blass"
+    chosen, pale = data["highlightStyles"]["true"], data["highlightStyles"]["false"]
+    for state in ("open", "uncertain", "approved"):
+        assert chosen[state] == marker_style(CentreState(state), highlight=True)
+        assert pale[state] == marker_style(CentreState(state), highlight=False)
+    assert 'class="ki-legend-highlight"' in data["legend"]
+    # The highlighted centres are drawn last, above the pale ones (rings still first).
+    unringed = [e["hl"] for e in data["centres"] if e["ring"] == 0]
+    assert unringed == sorted(unringed)
+
+
+def test_without_a_highlight_nothing_is_pale(page: str) -> None:
+    data = _blob(page)
+    assert data["highlight"] is None
+    assert {e["hl"] for e in data["centres"]} == {None}
