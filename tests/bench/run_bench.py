@@ -1,34 +1,35 @@
-"""`make bench`: how fast a slider step is, against a floor, a naive map and 10,000 sites.
+"""`make bench`: what a user feels in the browser and what a slider step costs, against a floor.
 
 Run `.venv/bin/python tests/bench/run_bench.py`. It measures, in one run:
 
-1. server time of a slider step (streamlit AppTest; app.py compiled once, as `streamlit run`
-   does) for the app and for a trivial floor script;
-2. the naive map (all layers rebuilt into the base map): its server step and whether the browser
-   re-mounts the map iframe on a step;
-3. in headless Chromium: cold load to the first marker and slider step to updated markers;
-4. the report renderers (one 300-dpi PNG, the whole GIF);
+1. felt in the browser, each on a fresh `streamlit run` server beside the trivial floor app:
+   cold start (server ready, first marker), a keyboard step on the month slider, the GIF
+   through the Export tab (`felt.py`);
+2. server time of a slider step (streamlit AppTest; app.py compiled once, as `streamlit run`
+   does) for the app, the trivial floor script and the naive map (all layers rebuilt);
+3. the report renderers (one 300-dpi PNG, the whole GIF);
+4. on a warm server: loads, slider steps and the bytes sent per step, and the naive map's
+   steps and re-mounts;
 5. 10,000 synthetic sites: server step, browser step and the bytes sent per step.
 
-It prints a table and writes `artifacts/bench.json`. A script, not a test: numbers and verdicts
-against the targets, never a failing exit code for a slow machine.
+Every part runs under a guard (`runner.py`): a part that fails or times out is a row and the run
+goes on; the table is printed and `artifacts/bench.json` written in every case, Ctrl-C included.
+Exit code 0 when every part produced its figures, 1 when one failed or timed out, 130 on
+Ctrl-C. A slow machine gives MISSED verdicts, never a failing exit code.
 """
 
 from __future__ import annotations
 
 import argparse
 import io
-import json
+import logging
 import os
 import pstats
 import random
-import statistics
 import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -40,33 +41,30 @@ os.environ.setdefault("STREAMLIT_LOGGER_LEVEL", "error")
 
 import streamlit as st  # noqa: E402
 import streamlit.logger  # noqa: E402
-from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
-from playwright.sync_api import Error as PlaywrightError  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from geo import keys, paths  # noqa: E402
-from geo.model.playback import step_month  # noqa: E402
 from geo.model.timeline import Timeline  # noqa: E402
-from geo.sources.atomic import write_text_atomic  # noqa: E402
-from geo.sources.boundaries import load_boundaries  # noqa: E402
+from geo.sources.boundaries import Boundaries, load_boundaries  # noqa: E402
 from geo.sources.centres import load_centres  # noqa: E402
 from tests.bench import PROFILER  # noqa: E402
+from tests.bench.felt import FLOOR_STEP, chromium, felt_parts  # noqa: E402
+from tests.bench.runner import Bench, Part, run_parts  # noqa: E402
+from tests.bench.stepping import (  # noqa: E402
+    LOAD_TIMEOUT_S,
+    STEP_TIMEOUT_S,
+    SteppingRun,
+    serve_script,
+    stepping_run,
+)
 from tests.bench.synthetic import write_synthetic_centres  # noqa: E402
 from tests.browser.conftest import (  # noqa: E402
-    MAP_FRAME,
-    VIEWPORT,
-    Dashboard,
-    launch_chromium,
+    LOAD_TIMEOUT_MS,
+    STEP_TIMEOUT_MS,
     serve_app,
     slider_months,
 )
-from tests.browser.measure_latency import (  # noqa: E402
-    SHARED_BOUNDARIES,
-    STEP_START,
-    _percentile,
-    measure_cold_loads,
-    measure_steps,
-)
+from tests.browser.measure_latency import measure_cold_loads, measure_steps  # noqa: E402
 
 BENCH = Path(__file__).resolve().parent
 APP = BENCH / "app_compiled_once.py"
@@ -87,35 +85,17 @@ NAIVE_BROWSER_STEPS = 5
 NAIVE_STALE_S = 8.0
 SEED = 6
 APPTEST_TIMEOUT = 300
-# A step's websocket traffic is over once no frame arrived for this long.
-QUIET_MS = 400
-STEP_TIMEOUT_S = 30.0
+LOAD_LIMIT_MS, STEP_LIMIT_MS = LOAD_TIMEOUT_S * 1000, STEP_TIMEOUT_S * 1000
+# Labels other parts refer to (ratios).
+SERVER_APP = "server step: app (AppTest)"
 
 TARGETS = {
     "app_over_floor": 2.0,
-    "cold_load_ms": 3000.0,
-    "step_ms": 250.0,
-    "png_s": 2.0,
-    "gif_s": 15.0,
+    "png_ms": 2000.0,
+    "gif_render_ms": 15_000.0,
     "scale_over_ki": 10.0,
     "scale_step_bytes": 2_000_000.0,
 }
-
-# Counts of the map's SVG markers in a frame, and whether any is left from before the step.
-_FRESH_JS = """(want) => {
-    const paths = [...document.querySelectorAll("path.ki-marker")];
-    if (paths.length !== want.total || paths.some((p) => p.__kiStale)) return false;
-    const n = (cls) => paths.filter((p) => p.classList.contains(cls)).length;
-    return n("ki-open") === want.open && n("ki-uncertain") === want.uncertain
-        && n("ki-approved") === want.approved;
-}"""
-_MARK_STALE_JS = "() => document.querySelectorAll('path.ki-marker').forEach((p) => p.__kiStale = 1)"
-# The dense layer (canvas, no DOM per marker) reports its counts on the iframe's window.
-_DENSE_JS = """(want) => {
-    const d = window.kiSites;
-    return !!d && d.drawn > want.drawn && d.total === want.total && d.open === want.open
-        && d.uncertain === want.uncertain && d.approved === want.approved;
-}"""
 
 
 # ---------------------------------------------------------------- server side (AppTest)
@@ -125,8 +105,15 @@ def _apptest(script: Path) -> AppTest:
     at = AppTest.from_file(str(script), default_timeout=APPTEST_TIMEOUT)
     at.run()
     if at.exception:
-        raise RuntimeError(f"{script.name} failed: {at.exception}")
+        raise RuntimeError(f"{script.name} raised: {_app_error(at)}")
     return at
+
+
+def _app_error(at: AppTest) -> str:
+    """The first exception the app showed, in one line (not AppTest's element list)."""
+    first = at.exception[0]
+    message = " ".join(str(getattr(first, "message", first)).split())
+    return message[:200]
 
 
 def step_times(at: AppTest, months: list[date]) -> list[float]:
@@ -137,7 +124,7 @@ def step_times(at: AppTest, months: list[date]) -> list[float]:
         at.select_slider(key=keys.DATE_SLIDER).set_value(month).run()
         timings.append((time.perf_counter() - started) * 1000)
         if at.exception:
-            raise RuntimeError(f"step to {month} failed: {at.exception}")
+            raise RuntimeError(f"step to {month} raised: {_app_error(at)}")
     return timings
 
 
@@ -186,445 +173,259 @@ def profile_steps(months: list[date], top: int = 25) -> list[dict[str, Any]]:
     return rows[:top]
 
 
-def _summary(values: list[float]) -> dict[str, Any]:
-    return {
-        "n": len(values),
-        "median": statistics.median(values),
-        "p95": _percentile(values, 0.95),
-        "runs": values,
-    }
-
-
-def server_benchmark(months: list[date], rng: random.Random, *, profile: bool) -> dict[str, Any]:
+def server_part(months: list[date], rng: random.Random, *, profile: bool) -> Part:
     """Slider steps of the app, the floor and the naive variant over the same months,
     interleaved step by step so that warm-up and machine noise fall on all three alike."""
-    chosen = _distinct_months(months, SERVER_STEPS, rng)
-    warmup = _distinct_months(months, WARMUP_STEPS, rng)
-    out: dict[str, Any] = {"months": [m.isoformat() for m in chosen]}
-    scripts = {"app": APP, "floor": FLOOR_APP, "naive": NAIVE_APP}
-    tests = {name: _apptest(script) for name, script in scripts.items()}
-    for at in tests.values():
-        step_times(at, warmup)
-    runs: dict[str, list[float]] = {name: [] for name in scripts}
-    for month in chosen:
-        for name, at in tests.items():
-            runs[name] += step_times(at, [month])
-    for name, at in tests.items():
-        out[name] = _summary(runs[name])
-        if name != "floor":
-            out[name]["element_bytes"] = element_bytes(at)
-    if profile:
-        out["app_profile"] = profile_steps(chosen[:10])
-    out["app_over_floor"] = out["app"]["median"] / out["floor"]["median"]
-    out["naive_over_app"] = out["naive"]["median"] / out["app"]["median"]
-    return out
+
+    def part(bench: Bench) -> None:
+        chosen = _distinct_months(months, SERVER_STEPS, rng)
+        warmup = _distinct_months(months, WARMUP_STEPS, rng)
+        out: dict[str, Any] = {"months": [m.isoformat() for m in chosen]}
+        bench.data["server"] = out
+        floor = bench.figure("server step: floor (AppTest)")
+        app = bench.figure(SERVER_APP, floor=floor)
+        naive = bench.figure("server step: naive map (AppTest)", floor=floor)
+        runs = {"app": app.values, "floor": floor.values, "naive": naive.values}
+        scripts = {"app": APP, "floor": FLOOR_APP, "naive": NAIVE_APP}
+        tests = {name: _apptest(script) for name, script in scripts.items()}
+        for at in tests.values():
+            step_times(at, warmup)
+        for month in chosen:
+            for name, at in tests.items():
+                runs[name] += step_times(at, [month])
+        for name in ("app", "naive"):
+            out[f"{name}_element_bytes"] = element_bytes(tests[name])
+        bench.figure(
+            "  ratio app / floor",
+            [app.median() / floor.median()],
+            unit="x",
+            target=TARGETS["app_over_floor"],
+        )
+        bench.figure("  ratio naive / app", [naive.median() / app.median()], unit="x")
+        if profile:
+            out["app_profile"] = profile_steps(chosen[:10])
+
+    return part
 
 
-def scale_server_benchmark(
-    centres_path: Path, timeline: Timeline, rng: random.Random, ki_median: float
-) -> dict[str, Any]:
-    """The app with `centres_path` (10,000 sites): first run, steps, payload by element."""
-    os.environ["KI_CENTRES_PATH"] = str(centres_path)
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    try:
-        started = time.perf_counter()
-        at = _apptest(APP)
-        first_ms = (time.perf_counter() - started) * 1000
-        months = slider_months(timeline)
-        step_times(at, [months[-1]])
-        steps = _summary(step_times(at, _distinct_months(months, SCALE_STEPS, rng)))
-        steps["element_bytes"] = element_bytes(at)
-    finally:
-        del os.environ["KI_CENTRES_PATH"]
+def scale_server_part(state: dict[str, Any], ki: Timeline, tmp: Path, rng: random.Random) -> Part:
+    """10,000 synthetic sites through the app (AppTest): first run, steps, payload by element."""
+
+    def part(bench: Bench) -> None:
+        kreise = _boundaries().kreise
+        centres_path = write_synthetic_centres(
+            tmp, ki.centres, n=SCALE_SITES, seed=SEED, kreise=kreise
+        )
+        timeline = Timeline(load_centres(centres_path))
+        state["centres_path"], state["timeline"] = centres_path, timeline
+        sites = len(timeline.centres)
+        first = bench.figure(f"{sites} sites: server first run (AppTest)")
+        steps = bench.figure(f"{sites} sites: server step (AppTest)")
+        os.environ["KI_CENTRES_PATH"] = str(centres_path)
         st.cache_resource.clear()
         st.cache_data.clear()
-    return {
-        "sites": len(timeline.centres),
-        "first_run_ms": first_ms,
-        "step_ms": steps,
-        "over_ki": steps["median"] / ki_median,
-    }
-
-
-# ---------------------------------------------------------------- browser side (Chromium)
-
-
-@contextmanager
-def serve_script(script: Path, boundaries: Path) -> Iterator[str]:
-    """`streamlit run` a bench script from a temp dir whose `static/` is the app's (Leaflet)."""
-    with tempfile.TemporaryDirectory(prefix="ki-bench-") as tmp:
-        main = Path(tmp) / script.name
-        main.write_text(
-            f"import runpy\nrunpy.run_path({str(script)!r}, run_name='__main__')\n",
-            encoding="utf-8",
-        )
-        paths.STATIC_DIR.mkdir(exist_ok=True)
-        (Path(tmp) / "static").symlink_to(paths.STATIC_DIR, target_is_directory=True)
-        with serve_app(boundaries, script=main) as url:
-            yield url
-
-
-class FrameMeter:
-    """Counts the bytes of every websocket frame the page receives (Streamlit's deltas)."""
-
-    def __init__(self, page: Page) -> None:
-        self.sizes: list[int] = []
-        self.last_at = time.perf_counter()
-        page.on("websocket", self._attach)
-
-    def _attach(self, ws: Any) -> None:
-        ws.on("framereceived", self._received)
-
-    def _received(self, payload: bytes | str) -> None:
-        self.sizes.append(len(payload.encode() if isinstance(payload, str) else payload))
-        self.last_at = time.perf_counter()
-
-    def total(self) -> int:
-        return sum(self.sizes)
-
-    def wait_quiet(self, page: Page) -> None:
-        """Wait (driving Playwright's loop) until no frame arrived for `QUIET_MS`."""
-        deadline = time.perf_counter() + STEP_TIMEOUT_S
-        while time.perf_counter() < deadline:
-            if (time.perf_counter() - self.last_at) * 1000 >= QUIET_MS:
-                return
-            page.wait_for_timeout(50)
-
-
-def _map_frame(page: Page):
-    """The newest map iframe's frame, or None while it is being (re-)created."""
-    try:
-        handle = page.locator(MAP_FRAME).last.element_handle(timeout=1000)
-        return handle.content_frame() if handle else None
-    except PlaywrightError:
-        return None
-
-
-def _poll(page: Page, check: Callable[[], bool], timeout: float = STEP_TIMEOUT_S) -> None:
-    deadline = time.perf_counter() + timeout
-    while time.perf_counter() < deadline:
-        if check():
-            return
-        page.wait_for_timeout(20)
-    raise TimeoutError("the map did not show the expected markers in time")
-
-
-def _svg_fresh(page: Page, counts: dict[str, int]) -> bool:
-    frame = _map_frame(page)
-    if frame is None:
-        return False
-    try:
-        return bool(frame.evaluate(_FRESH_JS, counts))
-    except PlaywrightError:
-        return False
-
-
-def _dense_drawn(page: Page) -> int:
-    frame = _map_frame(page)
-    try:
-        return int(frame.evaluate("() => (window.kiSites || {}).drawn || 0")) if frame else 0
-    except PlaywrightError:
-        return 0
-
-
-def _dense_fresh(page: Page, counts: dict[str, int], drawn: int) -> bool:
-    frame = _map_frame(page)
-    if frame is None:
-        return False
-    try:
-        return bool(frame.evaluate(_DENSE_JS, {**counts, "drawn": drawn}))
-    except PlaywrightError:
-        return False
-
-
-def stepping_run(
-    browser: Browser,
-    url: str,
-    timeline: Timeline,
-    steps: int,
-    *,
-    dense: bool,
-    stale_after: float | None = None,
-) -> dict[str, Any]:
-    """Open at `STEP_START`, press ArrowRight `steps` times, marking the map's window each time.
-
-    Per step: milliseconds until the new month's markers are drawn, websocket bytes received for
-    the step, and whether the mark on the iframe's window survived (no re-mount). With
-    `stale_after`, a map not updated within that many seconds counts as stale instead of failing.
-    """
-    months = slider_months(timeline)
-    context = browser.new_context(viewport=VIEWPORT)
-    page = context.new_page()
-    meter = FrameMeter(page)
-    dashboard = Dashboard(page, url)
-    month = STEP_START
-    started = time.perf_counter()
-    page.goto(f"{url}/?date={month.isoformat()}")
-    counts = timeline.snapshot(month).counts
-    if dense:
-        _poll(page, lambda: _dense_fresh(page, counts, 0))
-    else:
-        _poll(page, lambda: _svg_fresh(page, counts))
-    load_ms = (time.perf_counter() - started) * 1000
-    meter.wait_quiet(page)
-    timings, sizes, remounts, stale = [], [], 0, 0
-    for _ in range(steps):
-        _map_frame(page).evaluate("() => { window.__kiBench = 42; }")
-        month = step_month(months, month, 1)
-        counts = timeline.snapshot(month).counts
-        drawn = _dense_drawn(page) if dense else 0
-        if not dense:
-            _map_frame(page).evaluate(_MARK_STALE_JS)
-        before = meter.total()
-        started = time.perf_counter()
-        dashboard.date_slider().press("ArrowRight")
-        if dense:
-            fresh = lambda counts=counts, drawn=drawn: _dense_fresh(page, counts, drawn)  # noqa: E731
-        else:
-            fresh = lambda counts=counts: _svg_fresh(page, counts)  # noqa: E731
         try:
-            _poll(page, fresh, stale_after or STEP_TIMEOUT_S)
-            timings.append((time.perf_counter() - started) * 1000)
-        except TimeoutError:
-            if stale_after is None:
-                raise
-            stale += 1
-        dashboard.wait_for_url_date(month)
-        meter.wait_quiet(page)
-        sizes.append(meter.total() - before)
-        remounts += not _map_frame(page).evaluate("() => window.__kiBench === 42")
-    context.close()
-    return {
-        "load_ms": load_ms,
-        "step_ms": _summary(timings) if timings else None,
-        "step_bytes": _summary([float(s) for s in sizes]) if sizes else None,
-        "steps": steps,
-        "remounts": remounts,
-        "stale_steps": stale,
-    }
-
-
-def browser_benchmark(boundaries: Path, timeline: Timeline) -> dict[str, Any]:
-    """Cold load and steps of the app (measure_latency's functions), bytes, and the naive map."""
-    out: dict[str, Any] = {}
-    with sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        with serve_app(boundaries) as url:
-            out["first_load_after_server_start_ms"] = measure_cold_loads(browser, url, 1)[0]
-            out["cold_load_ms"] = _summary(measure_cold_loads(browser, url, BROWSER_COLD_RUNS))
-            out["step_ms"] = _summary(measure_steps(browser, url, timeline, BROWSER_STEPS))
-            out["app"] = stepping_run(browser, url, timeline, BYTE_STEPS, dense=False)
-        with serve_script(NAIVE_APP, boundaries) as url:
-            measure_cold_loads(browser, url, 1)
-            out["naive"] = stepping_run(
-                browser, url, timeline, NAIVE_BROWSER_STEPS, dense=False, stale_after=NAIVE_STALE_S
+            started = time.perf_counter()
+            at = _apptest(APP)
+            first.values.append((time.perf_counter() - started) * 1000)
+            months = slider_months(timeline)
+            step_times(at, [months[-1]])
+            steps.values += step_times(at, _distinct_months(months, SCALE_STEPS, rng))
+            sizes = element_bytes(at)
+        finally:
+            del os.environ["KI_CENTRES_PATH"]
+            st.cache_resource.clear()
+            st.cache_data.clear()
+        bench.data["scale"] = {"sites": sites, "element_bytes": sizes}
+        app = bench.find(SERVER_APP)
+        if app is not None and app.median():
+            bench.figure(
+                f"  ratio {sites} / {len(ki.centres)} sites",
+                [steps.median() / app.median()],
+                unit="x",
+                target=TARGETS["scale_over_ki"],
             )
-        browser.close()
-    return out
+        for element, size in list(sizes.items())[:3]:
+            bench.figure(f"  per-step element: {element}", [float(size)], unit="bytes")
+
+    return part
 
 
-def scale_browser_benchmark(boundaries: Path, centres_path: Path, timeline: Timeline) -> dict:
+# ---------------------------------------------------------------- browser on a warm server
+
+
+def warm_browser_part(timeline: Timeline) -> Part:
+    """Loads and steps of the app on one server, after its first visitor filled its caches."""
+
+    def part(bench: Bench) -> None:
+        loads = bench.figure("warm server: load → first marker", limit=LOAD_TIMEOUT_MS)
+        steps = bench.figure(
+            "warm server: slider step → markers",
+            limit=STEP_TIMEOUT_MS,
+            floor=bench.find(FLOOR_STEP),
+        )
+        run = SteppingRun(BYTE_STEPS)
+        bench.data["warm_browser"] = run
+        with chromium() as browser, serve_app() as url:
+            measure_cold_loads(browser, url, 1)
+            loads.values += measure_cold_loads(browser, url, BROWSER_COLD_RUNS)
+            measure_steps(browser, url, timeline, BROWSER_STEPS, into=steps.values)
+            bench.figure(
+                f"warm server: bytes per step ({len(timeline.centres)})",
+                run.step_bytes,
+                unit="bytes",
+            )
+            remounts = bench.figure("  app map re-mounts", unit="text")
+            stepping_run(browser, url, timeline, run, dense=False)
+            remounts.text = _remounts(run)
+
+    return part
+
+
+def naive_browser_part(timeline: Timeline) -> Part:
+    """The naive map (all layers rebuilt into the base map): steps, bytes, re-mounts."""
+
+    def part(bench: Bench) -> None:
+        run = SteppingRun(NAIVE_BROWSER_STEPS)
+        bench.data["naive_browser"] = run
+        steps = bench.figure("naive map: browser step → markers", run.step_ms, limit=STEP_LIMIT_MS)
+        bench.figure(
+            f"naive map: bytes per step ({len(timeline.centres)})", run.step_bytes, unit="bytes"
+        )
+        remounts = bench.figure("  naive map re-mounts", unit="text")
+        stale = bench.figure("  naive steps never updated", unit="text")
+        with chromium() as browser, serve_script(NAIVE_APP) as url:
+            measure_cold_loads(browser, url, 1)
+            stepping_run(browser, url, timeline, run, dense=False, stale_after=NAIVE_STALE_S)
+        remounts.text = _remounts(run)
+        stale.text = f"{run.stale_steps} of {run.done}"
+        if not run.step_ms:
+            steps.note = "no step updated the map"
+
+    return part
+
+
+def scale_browser_part(state: dict[str, Any]) -> Part:
     """The app serving 10,000 sites: load until drawn, steps, bytes per step."""
-    with sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        with serve_app(boundaries, env={"KI_CENTRES_PATH": str(centres_path)}) as url:
-            run = stepping_run(browser, url, timeline, BYTE_STEPS, dense=True)
+
+    def part(bench: Bench) -> None:
+        if "timeline" not in state:
+            raise RuntimeError("no synthetic sites (the server part for them failed)")
+        timeline = state["timeline"]
+        sites = len(timeline.centres)
+        run = SteppingRun(BYTE_STEPS)
+        warm = SteppingRun(0)
+        bench.data["scale_browser"] = {"first": run, "warm": warm}
+        bench.figure(f"{sites} sites: browser first load", run.load_ms, limit=LOAD_LIMIT_MS)
+        bench.figure(f"{sites} sites: browser warm load", warm.load_ms, limit=LOAD_LIMIT_MS)
+        bench.figure(f"{sites} sites: browser step → drawn", run.step_ms, limit=STEP_LIMIT_MS)
+        bench.figure(
+            f"{sites} sites: bytes per step",
+            run.step_bytes,
+            unit="bytes",
+            target=TARGETS["scale_step_bytes"],
+        )
+        env = {"KI_CENTRES_PATH": str(state["centres_path"])}
+        with chromium() as browser, serve_app(env=env) as url:
+            stepping_run(browser, url, timeline, run, dense=True)
             # A second visitor finds the server's caches warm.
-            run["warm_load_ms"] = stepping_run(browser, url, timeline, 0, dense=True)["load_ms"]
-        browser.close()
-    return run
+            stepping_run(browser, url, timeline, warm, dense=True)
+
+    return part
+
+
+def _remounts(run: SteppingRun) -> str:
+    return f"{'yes' if run.remounts else 'no'} ({run.remounts} of {run.done})"
 
 
 # ---------------------------------------------------------------- report renderers
 
 
-def report_benchmark(boundaries_path: Path, timeline: Timeline) -> dict[str, Any]:
-    """Seconds for one 300-dpi PNG and the whole GIF through `geo.outputs.report`, if it exists."""
-    try:
-        from geo.outputs.animation import render_animation
-        from geo.outputs.map_figure import render_map
-    except ImportError as exc:
-        return {"available": False, "reason": str(exc)}
-    boundaries = load_boundaries(
-        env={"KI_BOUNDARIES_PATH": str(boundaries_path)},
+def _boundaries() -> Boundaries:
+    """The committed boundaries, as the app loads them without `KI_BOUNDARIES_PATH`."""
+    return load_boundaries(
+        env={},
         cache_dir=paths.CACHE_DIR,
         outline_path=paths.OUTLINE_GEOJSON,
+        bundled_path=paths.BOUNDARIES_GEOJSON,
     )
-    months = slider_months(timeline)
-    started = time.perf_counter()
-    png = render_map(timeline, boundaries, months[-1], fmt="png", dpi=300)
-    png_s = time.perf_counter() - started
-    started = time.perf_counter()
-    gif = render_animation(timeline, boundaries, months=months)
-    gif_s = time.perf_counter() - started
-    return {
-        "available": True,
-        "png_s": png_s,
-        "png_bytes": len(png),
-        "gif_s": gif_s,
-        "gif_bytes": len(gif),
-        "gif_frames": len(months),
-    }
 
 
-# ---------------------------------------------------------------- table
+def report_part(timeline: Timeline) -> Part:
+    """Milliseconds for one 300-dpi PNG and the whole GIF, rendered in this process."""
 
+    def part(bench: Bench) -> None:
+        from geo.outputs.animation import render_animation
+        from geo.outputs.map_figure import render_map
 
-def _verdict(value: float | None, target: float | None) -> str:
-    if value is None or target is None:
-        return ""
-    return "ok" if value <= target else "MISSED"
-
-
-def table(result: dict[str, Any]) -> list[tuple[str, str, str, str, str, str]]:
-    """Rows of (measure, n, median, p95, target, verdict) as text."""
-    rows: list[tuple[str, str, str, str, str, str]] = []
-
-    def ms(label: str, summary: dict, target: float | None = None, unit: str = "ms") -> None:
-        scale = {"ms": 1, "s": 1000, "MB": 1, "KB": 1}[unit]
-        div = {"MB": 1e6, "KB": 1e3}.get(unit, 1) * scale
-        median, p95 = summary["median"] / div, summary["p95"] / div
-        rows.append(
-            (
-                label,
-                str(summary["n"]),
-                f"{median:.2f} {unit}" if unit == "MB" else f"{median:.0f} {unit}",
-                f"{p95:.2f} {unit}" if unit == "MB" else f"{p95:.0f} {unit}",
-                "" if target is None else f"≤ {target / div:g} {unit}",
-                _verdict(summary["median"], target),
-            )
+        boundaries = _boundaries()
+        months = slider_months(timeline)
+        png = bench.figure("report renderer: PNG 300 dpi", target=TARGETS["png_ms"])
+        gif = bench.figure(
+            f"report renderer: GIF ({len(months)} frames)", target=TARGETS["gif_render_ms"]
         )
+        started = time.perf_counter()
+        data = render_map(timeline, boundaries, months[-1], fmt="png", dpi=300)
+        png.values.append((time.perf_counter() - started) * 1000)
+        started = time.perf_counter()
+        animation = render_animation(timeline, boundaries, months=months)
+        gif.values.append((time.perf_counter() - started) * 1000)
+        bench.data["report"] = {"png_bytes": len(data), "gif_bytes": len(animation)}
 
-    def one(label: str, value: str, target: str = "", verdict: str = "") -> None:
-        rows.append((label, "1", value, "", target, verdict))
-
-    server = result["server"]
-    ms("server step: app (AppTest)", server["app"])
-    ms("server step: floor (AppTest)", server["floor"])
-    ratio = server["app_over_floor"]
-    one(
-        "  ratio app / floor",
-        f"{ratio:.1f}×",
-        "≤ 2×",
-        _verdict(ratio, TARGETS["app_over_floor"]),
-    )
-    ms("server step: naive map (AppTest)", server["naive"])
-    one("  ratio naive / app", f"{server['naive_over_app']:.2f}×")
-
-    browser = result.get("browser")
-    if browser:
-        ms("browser cold load → first marker", browser["cold_load_ms"], TARGETS["cold_load_ms"])
-        ms("browser slider step → markers", browser["step_ms"], TARGETS["step_ms"])
-        ms("browser bytes per step (54)", browser["app"]["step_bytes"], unit="KB")
-        one("  app map re-mounts", _remounts(browser["app"]))
-        if browser["naive"]["step_ms"]:
-            ms("naive browser step → markers", browser["naive"]["step_ms"])
-        ms("naive bytes per step (54)", browser["naive"]["step_bytes"], unit="KB")
-        one("  naive map re-mounts", _remounts(browser["naive"]))
-        one(
-            "  naive steps never updated",
-            f"{browser['naive']['stale_steps']} of {browser['naive']['steps']}",
-        )
-
-    report = result["report"]
-    if report.get("available"):
-        one("report PNG 300 dpi", f"{report['png_s']:.2f} s", "≤ 2 s", _verdict(report["png_s"], 2))
-        one(
-            f"report GIF ({report['gif_frames']} frames)",
-            f"{report['gif_s']:.2f} s",
-            "≤ 15 s",
-            _verdict(report["gif_s"], TARGETS["gif_s"]),
-        )
-    else:
-        one("report PNG / GIF", "not available")
-
-    scale = result["scale"]
-    sites = scale["sites"]
-    one(f"{sites} sites: server first run", f"{scale['first_run_ms'] / 1000:.1f} s")
-    ms(f"{sites} sites: server step", scale["step_ms"])
-    one(
-        f"  ratio {sites} / 54 sites",
-        f"{scale['over_ki']:.1f}×",
-        "≤ 10×",
-        _verdict(scale["over_ki"], TARGETS["scale_over_ki"]),
-    )
-    for element, size in list(scale["step_ms"]["element_bytes"].items())[:3]:
-        one(f"  per-step element: {element}", f"{size / 1e6:.2f} MB")
-    scale_browser = scale.get("browser")
-    if scale_browser:
-        one(f"{sites} sites: browser first load", f"{scale_browser['load_ms']:.0f} ms")
-        one(f"{sites} sites: browser warm load", f"{scale_browser['warm_load_ms']:.0f} ms")
-        ms(f"{sites} sites: browser step → drawn", scale_browser["step_ms"])
-        ms(
-            f"{sites} sites: bytes per step",
-            scale_browser["step_bytes"],
-            TARGETS["scale_step_bytes"],
-            unit="MB",
-        )
-    return rows
+    return part
 
 
-def _remounts(run: dict[str, Any]) -> str:
-    return f"{'yes' if run['remounts'] else 'no'} ({run['remounts']} of {run['steps']})"
+# ---------------------------------------------------------------- one run
 
 
-def print_table(rows: list[tuple[str, ...]]) -> None:
-    print(f"{'measure':<38}{'n':>4}{'median':>14}{'p95':>11}  {'target':<11}{'verdict'}")
-    for measure, n, median, p95, target, verdict in rows:
-        print(f"{measure:<38}{n:>4}{median:>14}{p95:>11}  {target:<11}{verdict}")
+def _print_profile(bench: Bench) -> None:
+    for row in bench.data.get("server", {}).get("app_profile", [])[:25]:
+        print(f"  {row['ms_per_step']:8.1f} ms/step  {row['calls']:>7}  {row['function']}")
+
+
+def parts(args: argparse.Namespace, tmp: Path) -> list[tuple[str, Part]]:
+    """Every part of the run, in order; the felt figures first (they matter most)."""
+    rng = random.Random(SEED)
+    ki = Timeline(load_centres(paths.CENTRES_CSV))
+    months = slider_months(ki)
+    state: dict[str, Any] = {}
+    browser = args.no_browser is False
+    chosen: list[tuple[str, Part, bool]] = [
+        *((name, part, True) for name, part in felt_parts(ki)),
+        ("server steps (AppTest)", server_part(months, rng, profile=args.profile), False),
+        ("report renderers", report_part(ki), False),
+        ("warm server: loads, steps, bytes", warm_browser_part(ki), True),
+        ("naive map in the browser", naive_browser_part(ki), True),
+        ("10,000 sites: server", scale_server_part(state, ki, tmp, rng), False),
+        ("10,000 sites: browser", scale_browser_part(state), True),
+    ]
+    return [
+        (name, part)
+        for name, part, needs_browser in chosen
+        if (browser or not needs_browser)
+        and (not args.only or any(word in name for word in args.only))
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run every measurement, print the table and write `artifacts/bench.json`."""
+    """Run every part under the guard, print the table and write `artifacts/bench.json`."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-browser", action="store_true", help="skip the Chromium parts")
     parser.add_argument("--profile", action="store_true", help="cProfile 10 app steps")
+    parser.add_argument(
+        "--only", action="append", metavar="WORDS", help="run only parts whose name contains WORDS"
+    )
     args = parser.parse_args(argv)
 
     streamlit.logger.set_log_level("error")
+    # AppTest and cache clearing outside a script run warn about the missing runtime, in between
+    # the figures; the servers and the browser log elsewhere.
+    logging.disable(logging.WARNING)
     os.chdir(ROOT)
     os.environ.pop("KI_CENTRES_PATH", None)
-    boundaries = Path(os.environ.get("KI_BOUNDARIES_PATH") or SHARED_BOUNDARIES)
-    os.environ["KI_BOUNDARIES_PATH"] = str(boundaries)
-    rng = random.Random(SEED)
-    began = time.perf_counter()
-
-    ki = load_centres(paths.CENTRES_CSV)
-    timeline = Timeline(ki)
-    months = slider_months(timeline)
-    result: dict[str, Any] = {"sites": len(ki)}
-    result["server"] = server_benchmark(months, rng, profile=args.profile)
-
-    kreise = load_boundaries(
-        env={"KI_BOUNDARIES_PATH": str(boundaries)},
-        cache_dir=paths.CACHE_DIR,
-        outline_path=paths.OUTLINE_GEOJSON,
-    ).kreise
+    os.environ.pop("KI_BOUNDARIES_PATH", None)
     with tempfile.TemporaryDirectory(prefix="ki-bench-sites-") as tmp:
-        centres_path = write_synthetic_centres(
-            Path(tmp), ki, n=SCALE_SITES, seed=SEED, kreise=kreise
-        )
-        large = Timeline(load_centres(centres_path))
-        result["scale"] = scale_server_benchmark(
-            centres_path, large, rng, result["server"]["app"]["median"]
-        )
-        if not args.no_browser:
-            result["scale"]["browser"] = scale_browser_benchmark(boundaries, centres_path, large)
-    if not args.no_browser:
-        result["browser"] = browser_benchmark(boundaries, timeline)
-    result["report"] = report_benchmark(boundaries, timeline)
-    result["seconds"] = time.perf_counter() - began
-
-    rows = table(result)
-    print_table(rows)
-    for row in result["server"].get("app_profile", [])[:25]:
-        print(f"  {row['ms_per_step']:8.1f} ms/step  {row['calls']:>7}  {row['function']}")
-    result["table"] = rows
-    OUTPUT.parent.mkdir(exist_ok=True)
-    write_text_atomic(OUTPUT, json.dumps(result, indent=2, default=str) + "\n")
-    print(f"written: {OUTPUT.relative_to(ROOT)} ({result['seconds']:.0f} s)")
-    return 0
+        return run_parts(parts(args, Path(tmp)), output=OUTPUT, after_table=_print_profile)
 
 
 if __name__ == "__main__":
