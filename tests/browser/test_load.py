@@ -13,7 +13,7 @@ from datetime import date
 import pytest
 from playwright.async_api import Page, async_playwright
 
-from geo.model.playback import step_month
+from geo.model.playback import month_end, step_month
 from geo.model.timeline import Timeline
 from geo.paths import ROOT
 from geo.sources.atomic import write_text_atomic
@@ -49,7 +49,8 @@ async def _session(page: Page, timeline: Timeline, months: list[date], index: in
         await expect_state(page, timeline, day, years, log)
         slider = page.locator(".st-key-date_slider").get_by_role("slider")
         for round_ in range(ROUNDS):
-            day = step_month(months, day, direction)
+            # A slider month shows its last day.
+            day = month_end(step_month(months, day, direction))
             log.latencies.append(
                 await timed(
                     page,

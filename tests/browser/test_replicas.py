@@ -18,7 +18,7 @@ import pytest
 from playwright.async_api import Page, async_playwright
 
 from deploy.replicas import ReplicaSet
-from geo.model.playback import step_month
+from geo.model.playback import month_end, step_month
 from geo.model.timeline import Timeline
 from geo.paths import ROOT
 from geo.sources.atomic import write_text_atomic
@@ -96,7 +96,7 @@ async def _open(browser, url: str, timeline: Timeline, session: Session) -> None
 async def _step(session: Session, timeline: Timeline, months: list[date]) -> None:
     """One slider step forward, timed until the page shows the new day with its own years."""
     page = session.page
-    session.day = step_month(months, session.day, 1)
+    session.day = month_end(step_month(months, session.day, 1))
     slider = page.locator(".st-key-date_slider").get_by_role("slider")
     session.log.latencies.append(
         await timed(

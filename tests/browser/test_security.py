@@ -14,6 +14,7 @@ import pytest
 from playwright.sync_api import Browser, Frame, Page, expect
 
 from geo.errors import DataFileError
+from geo.i18n import t
 from geo.paths import CENTRES_CSV, PRESS_CSV
 from geo.sources.centres import load_centres
 from tests.browser.conftest import (
@@ -213,7 +214,7 @@ def _upload_and_show(dashboard: Dashboard, name: str, data: bytes, shown: int, r
         {"name": name, "mimeType": "text/csv", "buffer": data}
     )
     page.get_by_role("button", name="Daten übernehmen").click()
-    expect(page.get_by_text(f"{shown} von {rows} Zeilen werden gezeigt.")).to_be_visible(
+    expect(page.get_by_text(t("app_own_shown", "de", shown=shown, n=rows))).to_be_visible(
         timeout=LOAD_TIMEOUT_MS
     )
 
