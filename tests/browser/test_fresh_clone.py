@@ -54,9 +54,13 @@ def test_a_fresh_clone_in_an_empty_folder_shows_the_whole_map(
         # The README's screenshot (docs/screenshot.png is a copy): 25.04.2014, 40 open, 5 uncertain.
         page.set_viewport_size(README_VIEWPORT)
         page.goto(url + "/?date=2014-04-25")
-        frame = page.locator(MAP_FRAME).element_handle().content_frame()
-        frame.wait_for_function(
-            "() => window.kiSites && window.kiSites.day === '2014-04-25'", timeout=LOAD_TIMEOUT_MS
+        # Asked through the page, not a frame handle: the iframe in the DOM is whichever is current.
+        page.wait_for_function(
+            "(selector) => { const f = document.querySelector(selector);"
+            " const sites = f && f.contentWindow && f.contentWindow.kiSites;"
+            " return !!sites && sites.day === '2014-04-25'; }",
+            arg=MAP_FRAME,
+            timeout=LOAD_TIMEOUT_MS,
         )
         page.locator(MAP_FRAME).scroll_into_view_if_needed()
         page.screenshot(path=str(_artifact("screenshot.png")))
