@@ -33,7 +33,7 @@ def kpis(
     """The KPI row for `snapshot`; own data names its sites, not centres, and has no population."""
     st.html(f"<style>{KPI_CSS}</style>")
     timeline, day = data.timeline, snapshot.day
-    coverage = data.coverage(day)
+    coverage = data.coverage(snapshot)
     columns = iter(st.columns(6 if coverage is not None else 5))
     uncertain = snapshot.count(CentreState.UNCERTAIN)
     next(columns).metric(

@@ -128,7 +128,8 @@ def popup_releases(_ki_timeline: Timeline, lang: str) -> dict[str, list[ReleaseL
     by_centre = releases_by_centre(releases.values(), _ki_timeline.centres)
     return {
         centre_id: [
-            ReleaseLink(release_href(rid, lang), release_label(releases[rid], lang)) for rid in ids
+            ReleaseLink(release_href(rid, lang), presscards.release_label(releases[rid], lang))
+            for rid in ids
         ]
         for centre_id, ids in by_centre.items()
     }
@@ -158,7 +159,3 @@ def release_range_notice(release: PressRelease, data: Dataset, lang: str) -> str
         date=release.date.describe(lang),
         shown=FuzzyDate.parse(data.clamped(day).isoformat(), "day").describe(lang),
     )
-
-
-def release_label(release: PressRelease, lang: str) -> str:
-    return presscards.release_label(release, lang)

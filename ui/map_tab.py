@@ -13,6 +13,7 @@ from geo.model.timeline import Timeline
 from geo.sources.fuzzydate import FuzzyDate
 from geo.views.chart import with_selected_day
 from geo.views.dataset import Dataset
+from geo.views.presscards import release_label
 from geo.views.presssearch import release_centres
 from geo.views.table import centres_table
 from geo.views.urlstate import ViewState, view_to_query
@@ -43,7 +44,7 @@ def _release_banner(timeline: Timeline, lang: str) -> frozenset[str] | None:
         t(
             "app_press_selected",
             lang,
-            release=escape_markdown(loaders.release_label(release, lang)),
+            release=escape_markdown(release_label(release, lang)),
             n=len(ids),
         )
         + _range_note(loaders.release_range_notice(release, loaders.ki_dataset(), lang))

@@ -20,7 +20,7 @@ import pandas as pd
 from geo.i18n import LANGUAGES
 from geo.model.coverage import Coverage, coverage_at, coverage_series
 from geo.model.playback import clamp_day, month_day, month_end
-from geo.model.timeline import MilestoneCheck, Timeline, month_starts
+from geo.model.timeline import MilestoneCheck, Snapshot, Timeline, month_starts
 from geo.sources.milestones import Milestone
 from geo.sources.population import KreisPopulation
 from geo.views.chart import chart_days, rollout_chart
@@ -111,11 +111,12 @@ class Dataset:
         """The residents per Kreis key (empty without population figures)."""
         return MappingProxyType({figure.ars: figure for figure in self.population})
 
-    def coverage(self, day: date) -> Coverage | None:
-        """The population coverage at `day`, or None without population figures."""
+    def coverage(self, snapshot: Snapshot) -> Coverage | None:
+        """The population coverage of `snapshot` (the one the page already computed for its day),
+        or None without population figures."""
         if not self.population:
             return None
-        return coverage_at(self.timeline, self.timeline.snapshot(day), self.population_by_kreis)
+        return coverage_at(self.timeline, snapshot, self.population_by_kreis)
 
     @cached_property
     def series(self) -> pd.DataFrame:

@@ -27,14 +27,14 @@ def test_with_population_the_series_has_the_share_and_its_band() -> None:
     assert (series["population_share"] <= series["population_share_high"]).all()
     assert series["population_share"].iloc[0] == 0
     assert series["population_share"].iloc[-1] == 1
-    coverage = data.coverage(date(2014, 4, 25))
+    coverage = data.coverage(TIMELINE.snapshot(date(2014, 4, 25)))
     assert coverage is not None
     assert 0.5 < coverage.share < coverage.share_high < 1
 
 
 def test_without_population_there_is_no_coverage() -> None:
     data = Dataset(TIMELINE, filename="own.csv")
-    assert data.coverage(date(2014, 4, 25)) is None
+    assert data.coverage(TIMELINE.snapshot(date(2014, 4, 25))) is None
     assert "population_share" not in data.series.columns
     assert hash(data) == hash(Dataset(TIMELINE, filename="own.csv"))
 
