@@ -82,7 +82,12 @@ def map_frame(
         ),
         key=keys.MAP,
         feature_group_to_add=[
-            kreis_layer(boundaries, kreis_states, lang=lang),
+            kreis_layer(
+                boundaries,
+                kreis_states,
+                lit=timeline.lit_kreise(snapshot, highlight),
+                lang=lang,
+            ),
             centre_layer(
                 timeline,
                 snapshot,

@@ -137,6 +137,19 @@ class Timeline:
                 states[centre.kreis_ars] = state
         return states
 
+    def lit_kreise(
+        self, snapshot: Snapshot, highlight: frozenset[str] | None
+    ) -> frozenset[str] | None:
+        """The Kreis keys a highlight keeps in full colour: those holding a highlighted centre
+        drawn at the snapshot (None without a highlight: every Kreis)."""
+        if highlight is None:
+            return None
+        return frozenset(
+            c.kreis_ars
+            for c in self.centres
+            if c.kreis_ars and c.id in highlight and c.id in snapshot.states
+        )
+
     def started_in(self, years: Iterable[int]) -> tuple[str, ...]:
         """Ids of the centres whose start certainly falls in one of `years`."""
         chosen = set(years)

@@ -23,7 +23,6 @@ from geo.model.timeline import CentreState, Snapshot, Timeline
 from geo.outputs.map_layout import MapLayout
 from geo.outputs.print_style import (
     BEZIRK_EDGE,
-    DIM_ALPHA,
     HATCH,
     HATCH_COLOUR,
     KREIS_EDGE,
@@ -33,7 +32,7 @@ from geo.outputs.print_style import (
 )
 from geo.sources.boundaries import Boundaries
 from geo.views.maplayers import ring_offsets
-from geo.views.mapstyles import KREIS_FILLS
+from geo.views.mapstyles import DIM_ALPHA, KREIS_FILLS
 
 # The uncertain hatch of a Kreis a highlight pales.
 PALE_HATCH = (*HATCH_COLOUR[:3], HATCH_COLOUR[3] * DIM_ALPHA)
@@ -150,21 +149,10 @@ class MapArtists:
         """Whether a highlight names the centre (None without a highlight)."""
         return None if self.highlight is None else centre_id in self.highlight
 
-    def _lit_kreise(self, snapshot: Snapshot) -> frozenset[str] | None:
-        """The Kreise a highlight keeps in full colour: those with a highlighted centre drawn
-        at the snapshot (None without a highlight: all)."""
-        if self.highlight is None:
-            return None
-        return frozenset(
-            c.kreis_ars
-            for c in self.timeline.centres
-            if c.id in self.highlight and c.id in snapshot.states
-        )
-
     def show(self, snapshot: Snapshot) -> None:
         """Colour the Kreise and draw the centres as they are at the snapshot's date."""
         states = self.timeline.kreis_states(snapshot)
-        lit = self._lit_kreise(snapshot)
+        lit = self.timeline.lit_kreise(snapshot, self.highlight)
         kreise = [
             (ars, path, states.get(ars))
             for ars, path in zip(self.kreis_ars, self.kreis_paths, strict=True)

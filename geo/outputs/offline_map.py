@@ -23,12 +23,11 @@ import xstatic.pkg.leaflet
 from geo.i18n import t
 from geo.model.timeline import CentreState, Timeline
 from geo.outputs.offline_map_template import APP_JS, CSS, PAGE
-from geo.outputs.print_style import DIM_ALPHA
 from geo.sources.boundaries import Boundaries
 from geo.views.basemap import legend_html
 from geo.views.mapcredits import attribution_html
 from geo.views.maplayers import ring_offsets
-from geo.views.mapstyles import KREIS_FILLS, KREIS_STYLE, MARKER_STYLES, marker_style
+from geo.views.mapstyles import DIM_ALPHA, KREIS_FILLS, KREIS_STYLE, MARKER_STYLES, marker_style
 from geo.views.popups import popup_html
 
 _LEAFLET_DIR = Path(xstatic.pkg.leaflet.BASE_DIR)

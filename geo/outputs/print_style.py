@@ -7,7 +7,6 @@ from __future__ import annotations
 __all__ = [
     "BEZIRK_EDGE",
     "CIRCLE",
-    "DIM_ALPHA",
     "HATCH",
     "HATCH_COLOUR",
     "KREIS_EDGE",
@@ -28,7 +27,7 @@ from matplotlib.colors import to_rgba
 from matplotlib.markers import MarkerStyle
 
 from geo.model.timeline import CentreState
-from geo.views.mapstyles import MARKER_STYLES
+from geo.views.mapstyles import DIM_ALPHA, MARKER_STYLES
 
 # Leaflet pixels to points on paper: markers keep their on-screen size in points.
 MARKER_PT = 0.7
@@ -44,9 +43,8 @@ BEZIRK_EDGE = "#404040"
 LAND_EDGE = "#1a1a1a"
 TEXT = "#1a1a1a"
 MUTED = "#555555"
-# A highlight dims the others as the web map does (`geo.views.mapstyles.marker_style`): their
-# lines and fills keep this share of their opacity; the highlighted get wider and bolder.
-DIM_ALPHA = 0.35
+# A highlight dims the others as the web map does (`DIM_ALPHA` of `geo.views.mapstyles`); the
+# highlighted get wider and bolder.
 HIGHLIGHT_WEIGHT = 1.5
 HIGHLIGHT_RADIUS = 2.0
 

@@ -147,7 +147,8 @@ class BoundaryLayers(MacroElement):
                 layer.eachLayer(function (kreis) {
                     var state = states[kreis.feature.properties.ars] || states[""];
                     kreis.feature.properties.state = state[2];
-                    kreis.setStyle({fillColor: state[0], dashArray: state[1]});
+                    kreis.setStyle(
+                        {fillColor: state[0], dashArray: state[1], fillOpacity: state[3]});
                 });
             };
             function outline(data, style) {

@@ -69,8 +69,8 @@ class KreisStates(_ScriptElement):
     """Recolours the base map's Kreis polygons to the states at a date.
 
     The polygons are fetched once by `BoundaryLayers`; a step sends only this table of one fill,
-    dash and tooltip label per Kreis. It is kept in `window.kiKreisStates`, so polygons that
-    arrive after it are coloured on arrival.
+    dash, tooltip label and fill opacity per Kreis. It is kept in `window.kiKreisStates`, so
+    polygons that arrive after it are coloured on arrival.
     """
 
     _template = Template(
@@ -82,27 +82,32 @@ class KreisStates(_ScriptElement):
         """
     )
 
-    def __init__(self, states: Mapping[str, tuple[str, str | None, str]]) -> None:
+    def __init__(self, states: Mapping[str, tuple[str, str | None, str, float]]) -> None:
         super().__init__()
         self._name = "KreisStates"
         self.states = dict(states)
 
 
 def kreis_layer(
-    boundaries: Boundaries, states: Mapping[str, CentreState], *, lang: str = "de"
+    boundaries: Boundaries,
+    states: Mapping[str, CentreState],
+    *,
+    lit: frozenset[str] | None = None,
+    lang: str = "de",
 ) -> folium.FeatureGroup:
     """Kreis polygons filled by the most advanced state of their centres at the date (a
-    recolouring of the base map's polygons, keyed by regional key; "" = no centre)."""
+    recolouring of the base map's polygons, keyed by regional key; "" = no centre). With `lit`
+    (a highlight's `Timeline.lit_kreise`), the other Kreise are pale, as in the exports."""
     group = folium.FeatureGroup(name="kreise")
     features = boundaries.kreise.get("features") if boundaries.kreise else None
     if not features:
         return group
-    table: dict[str, tuple[str, str | None, str]] = {}
+    table: dict[str, tuple[str, str | None, str, float]] = {}
     for ars in ("", *(feature["properties"]["ars"] for feature in features)):
         state = states.get(ars)
-        style = kreis_style(state)
+        style = kreis_style(state, pale=lit is not None and ars not in lit)
         label = t(f"kreis_{state.value}" if state else "kreis_none", lang)
-        table[ars] = (style["fillColor"], style["dashArray"], label)
+        table[ars] = (style["fillColor"], style["dashArray"], label, style["fillOpacity"])
     KreisStates(table).add_to(group)
     return group
 

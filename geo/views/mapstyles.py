@@ -7,6 +7,7 @@ the same Okabe-Ito colours, dashes and fills.
 from __future__ import annotations
 
 __all__ = [
+    "DIM_ALPHA",
     "KREIS_FILLS",
     "KREIS_STYLE",
     "MARKER_STYLES",
@@ -61,14 +62,19 @@ KREIS_FILLS: Mapping[CentreState | None, str] = {
     CentreState.UNCERTAIN: "#fde0c5",
     CentreState.OPEN: "#bfe8d6",
 }
+# A highlight pales what it does not name: lines and fills keep this share of their opacity.
+DIM_ALPHA = 0.35
 KREIS_STYLE = {"fillOpacity": 0.6, "color": "#6b6b6b", "weight": 1, "className": "ki-kreis"}
 
 
-def kreis_style(state: CentreState | None) -> dict[str, object]:
-    """Leaflet path options of a Kreis polygon filled for `state` (None: no centre yet)."""
+def kreis_style(state: CentreState | None, *, pale: bool = False) -> dict[str, object]:
+    """Leaflet path options of a Kreis polygon filled for `state` (None: no centre yet);
+    `pale` for a Kreis a highlight does not name."""
+    opacity = float(KREIS_STYLE["fillOpacity"])
     return {
         **KREIS_STYLE,
         "fillColor": KREIS_FILLS[state],
+        "fillOpacity": round(opacity * DIM_ALPHA, 3) if pale else opacity,
         "dashArray": "4 4" if state is CentreState.UNCERTAIN else None,
     }
 
@@ -86,8 +92,8 @@ def marker_style(
         style["weight"] = float(style["weight"]) + 1.5
         style["radius"] = float(style["radius"]) + 2
     elif highlight is False:
-        style["opacity"] = 0.35
-        style["fillOpacity"] = float(style["fillOpacity"]) * 0.35
+        style["opacity"] = DIM_ALPHA
+        style["fillOpacity"] = float(style["fillOpacity"]) * DIM_ALPHA
     if not canvas:
         style["className"] = classes
     return style

@@ -15,7 +15,7 @@ from geo.i18n import t
 from geo.model.playback import month_end, step_month
 from geo.paths import CENTRES_CSV, ROOT
 from geo.sources.centres import load_centres
-from geo.views.mapstyles import KREIS_FILLS
+from geo.views.mapstyles import DIM_ALPHA, KREIS_FILLS, KREIS_STYLE
 from tests.browser.conftest import MAP_FRAME
 
 pytestmark = pytest.mark.browser
@@ -81,6 +81,18 @@ _KREIS_FILLS_JS = """(want) => {
     });
     const sorted = (o) => JSON.stringify(Object.entries(o).sort());
     return sorted(fills) === sorted(want);
+}"""
+
+
+# True when the Kreis polygons' fill opacities, counted by value, are exactly `want`.
+_KREIS_OPACITIES_JS = """(want) => {
+    const seen = {};
+    document.querySelectorAll("path.ki-kreis").forEach((p) => {
+        const opacity = Number(p.getAttribute("fill-opacity")).toFixed(2);
+        seen[opacity] = (seen[opacity] || 0) + 1;
+    });
+    const sorted = (o) => JSON.stringify(Object.entries(o).sort());
+    return sorted(seen) === sorted(want);
 }"""
 
 
@@ -314,3 +326,17 @@ def test_a_popup_links_to_the_releases_that_mention_the_centre(dashboard, timeli
     highlighted = release_page.frame_locator(MAP_FRAME).locator("path.ki-marker.ki-highlight")
     expect(highlighted.first).to_be_visible()
     release_page.close()
+
+
+def test_a_year_highlight_pales_the_other_kreise_on_the_live_map(dashboard, timeline) -> None:
+    """With `?year=2016` the Kreise of Borken and Steinfurt keep their fill, the other 51 are
+    pale, as in the exports; leaving the year filter brings every Kreis back."""
+    day = date(2018, 10, 31)
+    dashboard.open(f"?date={day.isoformat()}&year=2016")
+    dashboard.wait_for_counts(timeline.snapshot(day).counts)
+    opacity = float(KREIS_STYLE["fillOpacity"])
+    full, pale = f"{opacity:.2f}", f"{opacity * DIM_ALPHA:.2f}"
+    dashboard.frame().wait_for_function(_KREIS_OPACITIES_JS, arg={full: 2, pale: 51})
+    dashboard.open(f"?date={day.isoformat()}")
+    dashboard.wait_for_counts(timeline.snapshot(day).counts)
+    dashboard.frame().wait_for_function(_KREIS_OPACITIES_JS, arg={full: 53})

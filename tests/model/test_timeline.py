@@ -116,3 +116,12 @@ def test_sites_in_no_known_kreis_cover_no_kreis() -> None:
     snapshot = timeline.snapshot(date(2014, 1, 1))
     assert snapshot.count(CentreState.OPEN) == 2
     assert timeline.kreis_states(snapshot) == {"05158": CentreState.OPEN}
+
+
+def test_a_highlight_lights_the_kreise_of_its_centres_drawn_at_the_day() -> None:
+    highlight = frozenset({"month", "approved-first"})
+    assert TIMELINE.lit_kreise(TIMELINE.snapshot(date(2013, 9, 1)), highlight) == {"05158"}
+    later = TIMELINE.snapshot(date(2016, 5, 1))
+    assert TIMELINE.lit_kreise(later, highlight) == {"05158", "05166"}, "approved is drawn"
+    assert TIMELINE.lit_kreise(later, frozenset()) == frozenset(), "an empty highlight: none"
+    assert TIMELINE.lit_kreise(later, None) is None, "no highlight: every Kreis"

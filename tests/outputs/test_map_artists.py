@@ -22,11 +22,10 @@ from geo.outputs.map_artists import MapArtists
 from geo.outputs.map_figure import render_map
 from geo.outputs.map_layout import MAP_LAYOUT, small_multiples_layout
 from geo.outputs.page_format import A4, figure_bytes
-from geo.outputs.print_style import DIM_ALPHA
 from geo.outputs.small_multiples import render_small_multiples
 from geo.sources.boundaries import Boundaries
 from geo.views.map_caption import years_reason
-from geo.views.mapstyles import KREIS_FILLS, MARKER_STYLES
+from geo.views.mapstyles import DIM_ALPHA, KREIS_FILLS, MARKER_STYLES
 
 BORKEN = "05554"
 DAY = date(2018, 10, 1)

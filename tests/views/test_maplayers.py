@@ -86,7 +86,8 @@ def test_co_located_aachen_centres_are_concentric_rings_inner_on_top(timeline) -
 
 
 def _kreis_table(html: str) -> dict[str, list]:
-    """The `{ars: [fill, dash, label]}` table a `KreisStates` script recolours with."""
+    """The `{ars: [fill, dash, label, fill opacity]}` table a `KreisStates` script recolours
+    with."""
     match = re.search(r"window\.kiKreisStates = (\{.*?\});", html)
     assert match is not None
     return json.loads(match.group(1))
@@ -98,7 +99,7 @@ def test_kreis_layer_fills_each_kreis_by_its_most_advanced_centre(timeline, boun
     table = _kreis_table(_rendered(folium.Map(tiles=None), kreis_layer(boundaries, states)))
     kreise = {f["properties"]["ars"] for f in boundaries.kreise["features"]}
     assert set(table) == kreise | {""}
-    fills = [fill for ars, (fill, _dash, _label) in table.items() if ars]
+    fills = [fill for ars, (fill, _dash, _label, _opacity) in table.items() if ars]
     assert fills.count("#bfe8d6") == sum(1 for s in states.values() if s.value == "open")
     assert fills.count("#f0f0f0") == 53 - len(states)
     kleve = next(
@@ -106,7 +107,19 @@ def test_kreis_layer_fills_each_kreis_by_its_most_advanced_centre(timeline, boun
         for f in boundaries.kreise["features"]
         if f["properties"]["name"] == "Kleve"
     )
-    assert table[kleve] == ["#f0f0f0", None, "noch kein Zentrum"]
+    assert table[kleve] == ["#f0f0f0", None, "noch kein Zentrum", 0.6]
+    assert {opacity for *_, opacity in table.values()} == {0.6}, "no highlight: none pale"
+
+
+def test_a_highlight_pales_the_kreise_without_a_highlighted_centre(timeline, boundaries) -> None:
+    snapshot = timeline.snapshot(date(2018, 10, 31))
+    highlight = frozenset(timeline.started_in([2016]))
+    lit = timeline.lit_kreise(snapshot, highlight)
+    layer = kreis_layer(boundaries, timeline.kreis_states(snapshot), lit=lit)
+    table = _kreis_table(_rendered(folium.Map(tiles=None), layer))
+    full = {ars for ars, (*_, opacity) in table.items() if opacity == 0.6}
+    assert full == {"05554", "05566"}, "Borken and Steinfurt started in 2016"
+    assert {opacity for ars, (*_, opacity) in table.items() if ars not in full} == {0.21}
 
 
 def test_uncertain_kreise_are_dashed_and_labelled_in_english(timeline, boundaries) -> None:
