@@ -29,10 +29,10 @@ from tests.bench.runner import (
 LIMIT_MS = 30_000.0
 
 
-def _run(parts, tmp_path: Path) -> tuple[int, str, dict]:
+def _run(parts, tmp_path: Path, progress: io.StringIO | None = None) -> tuple[int, str, dict]:
     out = io.StringIO()
     output = tmp_path / "artifacts" / "bench.json"
-    code = run_parts(parts, output=output, out=out)
+    code = run_parts(parts, output=output, out=out, progress=progress or io.StringIO())
     return code, out.getvalue(), json.loads(output.read_text(encoding="utf-8"))
 
 
@@ -91,6 +91,21 @@ def test_a_part_that_raises_is_a_row_and_the_run_goes_on(tmp_path: Path) -> None
     assert "Traceback" not in text
     assert [f["label"] for f in data["figures"]] == ["measured step", "half measured", "broken"]
     assert data["problems"] == {"broken": ["failed"]}
+
+
+def test_each_finished_part_is_a_progress_line_apart_from_the_table(tmp_path: Path) -> None:
+    progress = io.StringIO()
+    _code, text, _data = _run(
+        [("first", _measured), ("broken", _boom), ("late", _times_out)], tmp_path, progress
+    )
+    lines = progress.getvalue().splitlines()
+    assert [line.rsplit(" (", 1)[0] for line in lines] == [
+        "[1/3] first: ok",
+        "[2/3] broken: failed",
+        "[3/3] late: timed out",
+    ]
+    assert all(line.endswith(" s)") for line in lines)
+    assert "[1/3]" not in text, "progress stays out of the table"
 
 
 def test_a_step_that_times_out_is_a_figure_above_its_limit(tmp_path: Path) -> None:

@@ -334,15 +334,26 @@ def run_parts(
     bench: Bench | None = None,
     after_table: Callable[[Bench], None] | None = None,
     out: TextIO | None = None,
+    progress: TextIO | None = None,
 ) -> int:
     """Run `parts` in order under the guard; whatever happens, print the table and the summary
-    line and write `output` atomically. Returns the exit code (0, 1, or 130 after Ctrl-C)."""
+    line and write `output` atomically. Returns the exit code (0, 1, or 130 after Ctrl-C).
+    Each finished part is a line on `progress` (stderr), so a long run shows where it is."""
     out = out or sys.stdout
+    progress = progress or sys.stderr
     bench = bench or Bench()
+    parts = list(parts)
     installed = _catch_sigint(bench)
     try:
-        for name, part in parts:
+        for number, (name, part) in enumerate(parts, start=1):
             bench.run(name, part)
+            problem = bench.problems().get(name)
+            outcome = ", ".join(sorted(set(problem))) if problem else "ok"
+            print(
+                f"[{number}/{len(parts)}] {name}: {outcome} ({bench.seconds[name]:.0f} s)",
+                file=progress,
+                flush=True,
+            )
     except KeyboardInterrupt:
         bench.interrupted = True
     finally:
