@@ -20,7 +20,7 @@ from geo.outputs.offline_map import standalone_html
 from geo.outputs.open_data import open_data_frame, open_data_geojson
 from geo.outputs.small_multiples import render_small_multiples
 from geo.outputs.table_csv import CSV_SEPARATORS, table_csv
-from geo.sources.fuzzydate import FuzzyDate
+from geo.sources.fuzzydate import day_words
 from geo.sources.population import KreisPopulation
 from geo.views.dataset import Dataset
 from geo.views.map_caption import map_caption
@@ -58,7 +58,7 @@ def export_tab(data: Dataset, lang: str) -> None:
     """Downloads of the state at the shown date with the map's highlight; every file is made
     when its button is clicked."""
     _warm_worker_server()
-    timeline, boundaries, months = data.timeline, loaders.boundaries(), data.months
+    timeline, boundaries, days = data.timeline, loaders.boundaries(), data.shown_days
     highlight, reason = current_highlight(data, lang)
     marked = {"highlight": highlight, "highlight_reason": reason}
     population = {figure.ars: figure for figure in data.population} or None
@@ -70,8 +70,8 @@ def export_tab(data: Dataset, lang: str) -> None:
         else None
     )
     day: date = st.session_state[keys.SELECTED_DAY]
-    day_words = FuzzyDate.parse(day.isoformat(), "day").describe(lang)
-    st.markdown(t("app_export_intro", lang, date=day_words))
+    when = day_words(day, lang)
+    st.markdown(t("app_export_intro", lang, date=when))
     if highlight is not None:
         caption = map_caption(timeline, boundaries, day, lang=lang, **marked)
         st.info(t("app_export_highlight", lang, line=caption.highlight_line))
@@ -134,13 +134,13 @@ def export_tab(data: Dataset, lang: str) -> None:
                     boundaries,
                     lang=lang,
                     frame_ms=frame_ms,
-                    months=months,
+                    days=days,
                     title=title,
                     sites_credit=credit,
                     **marked,
                 )
         except UsageError:
-            st.error(t("export_too_large", lang, months=len(months)))
+            st.error(t("export_too_large", lang, months=len(days)))
         except KiAtlasError as exc:
             st.error(budget_message(exc, lang))
         else:
@@ -164,7 +164,7 @@ def export_tab(data: Dataset, lang: str) -> None:
             on_click="ignore",
         )
 
-    st.subheader(t("app_export_table", lang, date=day_words))
+    st.subheader(t("app_export_table", lang, date=when))
     sep = st.radio(
         t("app_export_sep", lang),
         CSV_SEPARATORS,
@@ -191,7 +191,7 @@ def export_tab(data: Dataset, lang: str) -> None:
         key=f"{keys.DOWNLOAD_PREFIX}csv",
         on_click="ignore",
     )
-    _open_data_downloads(data, day, day_words, sep, population, highlight, lang)
+    _open_data_downloads(data, day, when, sep, population, highlight, lang)
     st.subheader(t("app_export_html", lang))
     st.caption(t("app_export_html_help", lang))
     st.download_button(
@@ -201,7 +201,7 @@ def export_tab(data: Dataset, lang: str) -> None:
             timeline,
             boundaries,
             lang=lang,
-            months=months,
+            days=days,
             selected=day,
             subtitle=subtitle,
             sites_credit=credit,
@@ -217,14 +217,14 @@ def export_tab(data: Dataset, lang: str) -> None:
 def _open_data_downloads(
     data: Dataset,
     day: date,
-    day_words: str,
+    when: str,
     sep: str,
     population: dict[str, KreisPopulation] | None,
     highlight: frozenset[str] | None,
     lang: str,
 ) -> None:
     """Every centre at `day` as machine-readable CSV (the table's separator) and GeoJSON."""
-    st.subheader(t("app_export_open_data", lang, date=day_words))
+    st.subheader(t("app_export_open_data", lang, date=when))
     st.caption(t("app_export_open_data_help", lang))
 
     def frame():

@@ -3,14 +3,12 @@ reached (KI data only) and the starts in the chosen years with how many of them 
 
 from __future__ import annotations
 
-from datetime import date
-
 import streamlit as st
 
 from geo.i18n import t
 from geo.model.coverage import Coverage
 from geo.model.timeline import CentreState, Snapshot
-from geo.sources.fuzzydate import FuzzyDate
+from geo.sources.fuzzydate import day_words
 from geo.views.dataset import Dataset
 
 # Streamlit cuts a metric's delta to one line; the band and the year's open count must be read
@@ -57,7 +55,7 @@ def kpis(
     next(columns).metric(
         t("kpi_year", lang, years=", ".join(str(y) for y in chosen)),
         len(started),
-        delta=t("kpi_year_open", lang, n=open_now, date=_day_words(day, lang)),
+        delta=t("kpi_year_open", lang, n=open_now, date=day_words(day, lang)),
         delta_color="off",
         delta_arrow="off",
         help=t("kpi_year_help", lang, n=timeline.without_certain_year()),
@@ -73,9 +71,5 @@ def _population(column, coverage: Coverage, lang: str) -> None:
         delta=t("kpi_population_band", lang, share=high) if high > share else None,
         delta_color="off",
         delta_arrow="off",
-        help=t("kpi_population_help", lang, reference=_day_words(coverage.reference_date, lang)),
+        help=t("kpi_population_help", lang, reference=day_words(coverage.reference_date, lang)),
     )
-
-
-def _day_words(day: date, lang: str) -> str:
-    return FuzzyDate.parse(day.isoformat(), "day").describe(lang)

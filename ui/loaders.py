@@ -20,7 +20,7 @@ from geo.ingest.upload_reader import read_table
 from geo.model.timeline import Timeline
 from geo.sources.boundaries import Boundaries, load_boundaries
 from geo.sources.centres import load_centres
-from geo.sources.fuzzydate import FuzzyDate
+from geo.sources.fuzzydate import day_words
 from geo.sources.milestones import Milestone, load_milestones
 from geo.sources.population import load_population
 from geo.sources.press import PressRelease, load_press_releases
@@ -157,5 +157,5 @@ def release_range_notice(release: PressRelease, data: Dataset, lang: str) -> str
         key,
         lang,
         date=release.date.describe(lang),
-        shown=FuzzyDate.parse(data.clamped(day).isoformat(), "day").describe(lang),
+        shown=day_words(data.clamped(day), lang),
     )

@@ -10,7 +10,7 @@ from geo import keys
 from geo.i18n import escape_markdown, t
 from geo.model.playback import interval_seconds
 from geo.model.timeline import Timeline
-from geo.sources.fuzzydate import FuzzyDate
+from geo.sources.fuzzydate import day_words
 from geo.views.chart import with_selected_day
 from geo.views.dataset import Dataset
 from geo.views.presscards import release_label
@@ -80,8 +80,8 @@ def _rollout(data: Dataset, lang: str, tiles: str) -> None:
     kpis(data, snapshot, kreis_states, chosen_years, lang)
     map_frame(data, snapshot, kreis_states, highlight, lang, tiles)
     st.vega_lite_chart(with_selected_day(data.chart_specs[lang], day, lang), width="stretch")
-    day_words = FuzzyDate.parse(day.isoformat(), "day").describe(lang)
-    st.subheader(t("table_title", lang, date=day_words))
+    when = day_words(day, lang)
+    st.subheader(t("table_title", lang, date=when))
     table = centres_table(timeline, snapshot, lang=lang, highlight=highlight)
     st.dataframe(
         table,

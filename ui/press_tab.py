@@ -9,7 +9,8 @@ import streamlit as st
 
 from geo import keys
 from geo.i18n import t
-from geo.views.monthrange import month_end, month_label, months_between
+from geo.model.playback import month_end
+from geo.views.monthrange import month_label, months_between
 from geo.views.presscards import RESULT_CSS, hit_html
 from geo.views.presssearch import SearchQuery, all_tags, date_span, search, tag_label
 from ui import loaders

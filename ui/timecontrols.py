@@ -24,7 +24,7 @@ from geo.model.playback import (
     next_frame,
     step_month,
 )
-from geo.sources.fuzzydate import FuzzyDate
+from geo.sources.fuzzydate import day_words
 from geo.views.dataset import Dataset
 from ui.state import hand_to_widget, keep_from_widget, set_day, set_month, slider_month
 
@@ -141,7 +141,7 @@ def month_slider(data: Dataset, lang: str) -> date:
 
 def shown_date(day: date, lang: str) -> str:
     """The date line: "Stand: 30.04.2014"."""
-    return t("shown_date", lang, date=FuzzyDate.parse(day.isoformat(), "day").describe(lang))
+    return t("shown_date", lang, date=day_words(day, lang))
 
 
 def jump_targets_of(data: Dataset, lang: str) -> list[JumpTarget]:

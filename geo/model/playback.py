@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from geo.i18n import t
-from geo.sources.fuzzydate import FuzzyDate, Precision
+from geo.sources.fuzzydate import Precision, day_words
 from geo.sources.milestones import Milestone
 
 SPEEDS = (0.5, 1.0, 2.0, 4.0)
@@ -95,7 +95,7 @@ def jump_targets(
     first_start: date, milestones: Sequence[Milestone], *, last_day: date, lang: str = "de"
 ) -> list[JumpTarget]:
     """The first start and every day-precise count statement up to `last_day`, in date order."""
-    targets = [JumpTarget(first_start, t("jump_first", lang, date=_day_words(first_start, lang)))]
+    targets = [JumpTarget(first_start, t("jump_first", lang, date=day_words(first_start, lang)))]
     for milestone in milestones:
         fuzzy = milestone.date
         if fuzzy.precision is not Precision.DAY or milestone.count is None:
@@ -114,7 +114,3 @@ def jump_targets(
         )
         targets.append(JumpTarget(fuzzy.earliest, label))
     return sorted(set(targets), key=lambda target: (target.day, target.label))
-
-
-def _day_words(day: date, lang: str) -> str:
-    return FuzzyDate.parse(day.isoformat(), "day").describe(lang)

@@ -24,7 +24,7 @@ from geo.outputs.page_format import (
 )
 from geo.outputs.print_style import BEZIRK_EDGE, KREIS_EDGE, LAND_EDGE, MUTED, TEXT, dimmed
 from geo.sources.boundaries import Boundaries
-from geo.views.dataset import event_months
+from geo.views.dataset import Dataset
 from geo.views.mapstyles import KREIS_FILLS, MARKER_STYLES
 
 # GIF frames are drawn on a smaller page of the same shape: 1000 px wide at 100 dpi.
@@ -39,7 +39,7 @@ def render_animation(
     lang: str = "de",
     frame_ms: int = 500,
     last_frame_ms: int = 3000,
-    months: Sequence[date] | None = None,
+    days: Sequence[date] | None = None,
     progress: Callable[[int, int], None] | None = None,
     dpi: float = 100,
     title: str | None = None,
@@ -47,11 +47,12 @@ def render_animation(
     highlight: frozenset[str] | None = None,
     highlight_reason: str = "",
 ) -> bytes:
-    """A looping GIF, one frame per month (title, date, counts, legend in every frame); with
-    `highlight`, the other centres are pale and the legend's line names `highlight_reason`.
+    """A looping GIF, one frame per day of `days` (title, date, counts, legend in every frame);
+    with `highlight`, the other centres are pale and the legend's line names `highlight_reason`.
 
-    `months` defaults to `event_months(timeline)`: the first event's month to the month after
-    the last event. The last frame is held `last_frame_ms`; both durations lie in
+    `days` defaults to `Dataset(timeline).shown_days`: the last day of every month from the
+    first event's to the one after the last event, as the dashboard's slider shows them. The
+    last frame is held `last_frame_ms`; both durations lie in
     `FRAME_MS_RANGE`. `progress(done, total)` is called after each frame. Frames are
     `GIF_WIDTH_INCHES * dpi` pixels wide and share one palette; all of them together may have
     at most `MAX_GIF_PIXELS` (a `UsageError` before anything is drawn).
@@ -62,9 +63,9 @@ def render_animation(
         raise ValueError(f"frame durations must be between {low} and {high} ms")
     if not dpi > 0:
         raise ValueError(f"dpi must be positive, not {dpi!r}")
-    days = list(months) if months is not None else event_months(timeline)
+    days = list(days) if days is not None else Dataset(timeline).shown_days
     if not days:
-        raise ValueError("no months to animate")
+        raise ValueError("no days to animate")
     size = page_size(GIF_WIDTH_INCHES, "gif", dpi)
     check_pixels(size, dpi, len(days), MAX_GIF_PIXELS)
     page = MapPage(

@@ -9,13 +9,11 @@ __all__ = [
     "add_legends",
     "attribution",
     "caption_highlight",
-    "day_words",
     "draw_attribution",
     "highlight_text",
 ]
 
 import textwrap
-from datetime import date
 
 from matplotlib.collections import PathCollection
 from matplotlib.figure import Figure
@@ -27,7 +25,6 @@ from geo.i18n import t
 from geo.model.timeline import CentreState
 from geo.outputs.print_style import CIRCLE, HATCH, HATCH_COLOUR, KREIS_EDGE, MUTED, TEXT, marker
 from geo.sources.boundaries import Boundaries
-from geo.sources.fuzzydate import FuzzyDate
 from geo.views.map_caption import MapCaption, centre_entries, kreis_entries, plain_attribution
 from geo.views.mapstyles import KREIS_FILLS
 
@@ -120,8 +117,3 @@ def draw_attribution(fig: Figure, corner: tuple[float, float], scale: float, tex
 def attribution(boundaries: Boundaries, lang: str, sites_credit: str | None) -> str:
     """Where the boundaries and the site positions come from (as the web map's caption)."""
     return plain_attribution(boundaries, lang, sites_credit)
-
-
-def day_words(day: date, lang: str) -> str:
-    """`day` in words, as the dashboard writes it ("31.12.2017", "1 July 2016")."""
-    return FuzzyDate.parse(day.isoformat(), "day").describe(lang)

@@ -24,6 +24,7 @@ from geo.i18n import t
 from geo.model.timeline import CentreState, Timeline
 from geo.outputs.offline_map_template import APP_JS, CSS, PAGE
 from geo.sources.boundaries import Boundaries
+from geo.sources.fuzzydate import day_words
 from geo.views.basemap import legend_html
 from geo.views.mapcredits import attribution_html
 from geo.views.maplayers import ring_offsets
@@ -121,17 +122,17 @@ def _centres_data(
     return out
 
 
-def _initial_index(months: Sequence[date], selected: date | None) -> int:
-    """The slider position: the month holding `selected`, or the last month."""
+def _initial_index(days: Sequence[date], selected: date | None) -> int:
+    """The slider position: the step in `selected`'s month, or the last step."""
     if selected is None:
-        return len(months) - 1
-    month = selected.replace(day=1)
-    if month not in months:
+        return len(days) - 1
+    months = [(d.year, d.month) for d in days]
+    if (selected.year, selected.month) not in months:
         raise ValueError(
             f"selected date {selected.isoformat()} is outside "
-            f"{months[0].isoformat()} … {months[-1].isoformat()}"
+            f"{days[0].isoformat()} … {days[-1].isoformat()}"
         )
-    return list(months).index(month)
+    return months.index((selected.year, selected.month))
 
 
 def _highlight_words(
@@ -168,7 +169,7 @@ def standalone_html(
     boundaries: Boundaries,
     *,
     lang: str = "de",
-    months: Sequence[date],
+    days: Sequence[date],
     selected: date | None = None,
     step_ms: int = DEFAULT_STEP_MS,
     subtitle: str | None = None,
@@ -181,20 +182,23 @@ def standalone_html(
     Leaflet, the Kreis polygons (or the state outline) and every centre's start window,
     approval day and escaped popup are embedded; a month slider with play/pause and step
     buttons, the counts, the legend and the attribution are drawn by inline JavaScript that
-    applies the same rule as `Timeline.state_of` and `Timeline.kreis_states`. It opens at the
-    month holding `selected`, or at the last month. `subtitle` and `sites_credit` replace the
-    KI subtitle and the GeoNames credit for other data (an upload). With `highlight` (centre
-    ids), the other centres and the Kreise without a highlighted centre are pale, and the
-    legend's line names `highlight_reason` and counts the highlighted centres of each month.
+    applies the same rule as `Timeline.state_of` and `Timeline.kreis_states`. `days` are the
+    days its months show (`Dataset.shown_days`: each month's last day, as on the dashboard).
+    It opens at the month holding `selected`, or at the last month. `subtitle` and
+    `sites_credit` replace the KI subtitle and the GeoNames credit for other data (an upload).
+    With `highlight` (centre ids), the other centres and the Kreise without a highlighted
+    centre are pale, and the legend's line names `highlight_reason` and counts the highlighted
+    centres of each month.
     """
-    if not months:
-        raise ValueError("months must not be empty")
-    initial = _initial_index(months, selected)
+    if not days:
+        raise ValueError("days must not be empty")
+    initial = _initial_index(days, selected)
     areas, has_kreise = _areas(boundaries)
     attribution = attribution_html(boundaries, lang, sites_credit)
     data = {
-        "months": [m.isoformat() for m in months],
-        "labels": [m.strftime("%m/%Y") for m in months],
+        "days": [d.isoformat() for d in days],
+        "labels": [d.strftime("%m/%Y") for d in days],
+        "shown": [t("shown_date", lang, date=day_words(d, lang)) for d in days],
         "initial": initial,
         "stepMs": step_ms,
         "centres": _centres_data(timeline, lang, highlight),
@@ -215,7 +219,6 @@ def standalone_html(
         "text": {
             "play": t("play", lang),
             "pause": t("pause", lang),
-            "shownDate": t("shown_date", lang, date="{date}"),
             "kreis": {
                 "none": t("kreis_none", lang),
                 "open": t("kreis_open", lang),
@@ -230,7 +233,7 @@ def standalone_html(
         f"{escape(t(s.value, lang))}</span>"
         for s in CentreState
     )
-    last = len(months) - 1
+    last = len(days) - 1
     return PAGE.format(
         lang=escape(lang),
         page_title=escape(t("export_page_title", lang, title=t("title", lang))),

@@ -143,8 +143,8 @@ APP_JS = """
   var markers = L.layerGroup().addTo(map);
 
   function show(index) {
-    current = Math.max(0, Math.min(data.months.length - 1, index));
-    var day = data.months[current];
+    current = Math.max(0, Math.min(data.days.length - 1, index));
+    var day = data.days[current];
     var counts = {open: 0, uncertain: 0, approved: 0};
     var highlighted = 0;
     kreisStates = {};
@@ -175,12 +175,11 @@ APP_JS = """
     slider.value = String(current);
     slider.setAttribute("aria-valuetext", data.labels[current]);
     document.getElementById("ki-date").textContent = data.labels[current];
-    document.getElementById("ki-shown").textContent =
-      data.text.shownDate.replace("{date}", data.labels[current]);
+    document.getElementById("ki-shown").textContent = data.shown[current];
     ["open", "uncertain", "approved"].forEach(function (s) {
       document.getElementById("ki-count-" + s).textContent = String(counts[s]);
     });
-    document.body.setAttribute("data-month", day);
+    document.body.setAttribute("data-day", day);
   }
 
   function stop() {
@@ -192,12 +191,12 @@ APP_JS = """
   }
 
   function play() {
-    if (current >= data.months.length - 1) show(0);
+    if (current >= data.days.length - 1) show(0);
     playButton.textContent = data.text.pause;
     playButton.setAttribute("aria-pressed", "true");
     document.body.setAttribute("data-playing", "true");
     timer = window.setInterval(function () {
-      if (current >= data.months.length - 1) {
+      if (current >= data.days.length - 1) {
         stop();
         return;
       }

@@ -20,7 +20,6 @@ from geo.outputs.map_captions import (
     add_legends,
     attribution,
     caption_highlight,
-    day_words,
     draw_attribution,
     highlight_text,
 )
@@ -28,6 +27,7 @@ from geo.outputs.map_layout import small_multiples_layout
 from geo.outputs.page_format import A4, check_format, check_lang, figure_bytes, page_size
 from geo.outputs.print_style import TEXT
 from geo.sources.boundaries import Boundaries
+from geo.sources.fuzzydate import day_words
 from geo.views.map_caption import map_caption
 
 

@@ -6,7 +6,7 @@ centre that is certainly open from one that may or may not be open yet.
 
 from __future__ import annotations
 
-__all__ = ["FuzzyDate", "Precision", "month_name", "parse_partial_date"]
+__all__ = ["FuzzyDate", "Precision", "day_words", "month_name", "parse_partial_date"]
 
 import calendar
 import re
@@ -115,6 +115,11 @@ class FuzzyDate:
         if self.precision is Precision.BEFORE:
             return t("date_before", lang, date=plain)
         return plain
+
+
+def day_words(day: date, lang: str = "de") -> str:
+    """A known day as the dashboard writes it: "31.12.2017" / "31 December 2017"."""
+    return FuzzyDate.parse(day.isoformat(), "day").describe(lang)
 
 
 def month_name(month: int, lang: str = "de") -> str:

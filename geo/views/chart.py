@@ -17,7 +17,7 @@ import pandas as pd
 
 from geo.i18n import t
 from geo.model.timeline import month_starts
-from geo.sources.fuzzydate import FuzzyDate
+from geo.sources.fuzzydate import day_words
 from geo.sources.milestones import Milestone
 from geo.views.chart_labels import LABEL_LAYOUT_WIDTH, Curve, Plot
 from geo.views.chart_locale import time_axis_format, vega_locale
@@ -155,7 +155,7 @@ def _selected_layer(day: date, x: alt.X, lang: str) -> alt.Chart:
 
 def _selected_rows(day: date, lang: str) -> list[dict[str, str]]:
     """The one data row of the selected-day rule, as Vega-Lite receives it."""
-    words = FuzzyDate.parse(day.isoformat(), "day").describe(lang)
+    words = day_words(day, lang)
     return [{"date": f"{day.isoformat()}T00:00:00", "when": words}]
 
 

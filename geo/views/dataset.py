@@ -92,6 +92,11 @@ class Dataset:
         """The day the slider's `month` shows: its last day, today for the current month."""
         return month_day(month, self.last_day)
 
+    @cached_property
+    def shown_days(self) -> list[date]:
+        """The day each slider month shows, in order: the GIF's frames, the HTML map's steps."""
+        return [self.day_of(month) for month in self.months]
+
     def clamped(self, day: date) -> date:
         """`day` moved into the slider's range (a link or release outside it opens at its end)."""
         return clamp_day(day, self.first_day, self.last_day)

@@ -27,7 +27,7 @@ import pandas as pd
 
 from geo.i18n import t
 from geo.model.timeline import MilestoneCheck
-from geo.sources.fuzzydate import FuzzyDate
+from geo.sources.fuzzydate import day_words
 from geo.sources.milestones import Milestone
 from geo.sources.press_summaries import timeline_summary_de
 
@@ -91,7 +91,7 @@ def describe_reason(check: MilestoneCheck, lang: str = "de") -> str:
     """Why the verdict is what it is, in `lang` (the band and what it counts, or why not)."""
     measure = check.milestone.measure
     if _is_comparable(check) and check.day is not None:
-        when = FuzzyDate.parse(check.day.isoformat(), "day").describe(lang)
+        when = day_words(check.day, lang)
         key = "fc_reason_approved" if measure == "approved" else "fc_reason_started"
         return t(key, lang, low=check.low, high=check.high, date=when)
     if check.day is None or check.milestone.count is None:

@@ -26,7 +26,7 @@ from datetime import date
 from geo.i18n import t
 from geo.model.timeline import CentreState, Timeline
 from geo.sources.boundaries import Boundaries
-from geo.sources.fuzzydate import FuzzyDate
+from geo.sources.fuzzydate import FuzzyDate, day_words
 
 # The order states are counted and listed in, everywhere a map is explained.
 STATE_ORDER = (CentreState.OPEN, CentreState.UNCERTAIN, CentreState.APPROVED)
@@ -105,7 +105,7 @@ def map_caption(
     map draws at `day`, and says that the others are pale.
     """
     snapshot = timeline.snapshot(day)
-    day_words = FuzzyDate.parse(day.isoformat(), "day").describe(lang)
+    when = day_words(day, lang)
     line = ""
     if highlight is not None:
         shown = sum(1 for centre_id in highlight if centre_id in snapshot.states)
@@ -113,7 +113,7 @@ def map_caption(
         line = t("highlight_line", lang, reason=reason, n=shown)
     return MapCaption(
         title=map_title(title, lang),
-        date_line=t("shown_date", lang, date=day_words),
+        date_line=t("shown_date", lang, date=when),
         counts=tuple((t(s.value, lang), snapshot.count(s)) for s in STATE_ORDER),
         highlight_line=line,
         centre_legend=centre_entries(lang),

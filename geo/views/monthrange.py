@@ -4,9 +4,8 @@ page's."""
 
 from __future__ import annotations
 
-__all__ = ["month_end", "month_label", "months_between"]
+__all__ = ["month_label", "months_between"]
 
-import calendar
 from datetime import date
 
 from geo.sources.fuzzydate import month_name
@@ -20,11 +19,6 @@ def months_between(first: date, last: date) -> list[date]:
         months.append(date(year, month, 1))
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return months
-
-
-def month_end(day: date) -> date:
-    """The last day of `day`'s month."""
-    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
 
 
 def month_label(day: date, lang: str = "de") -> str:

@@ -26,7 +26,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from deploy.replicas import HEALTH_PATH
 from geo import keys
 from geo.i18n import t
-from geo.model.playback import step_month
+from geo.model.playback import month_end, step_month
 from geo.model.timeline import Timeline
 from geo.paths import ROOT
 from tests.bench.runner import Bench, Figure
@@ -240,23 +240,24 @@ def key_steps_app(browser: Browser, url: str, timeline: Timeline, times: list) -
         slider.focus()
         for _ in range(KEY_STEPS):
             month = step_month(months, month, 1)
+            day = month_end(month)  # what the slider's month shows
             _map(page).evaluate(_MARK_STALE_JS)
             started = time.perf_counter()
             slider.press("ArrowRight")
             try:
                 _map(page).wait_for_function(
-                    _STEP_DONE_JS, arg=_want(timeline, month), timeout=LIMIT_MS
+                    _STEP_DONE_JS, arg=_want(timeline, day), timeout=LIMIT_MS
                 )
             except PlaywrightTimeoutError:
                 times.append(None)
-                settle(month)
+                settle(day)
                 continue
             times.append(_ms(started))
             # The next press starts from a finished rerun (the app writes the URL on each).
             try:
-                page.wait_for_function(_URL_DAY_JS, arg=month.isoformat(), timeout=LIMIT_MS)
+                page.wait_for_function(_URL_DAY_JS, arg=day.isoformat(), timeout=LIMIT_MS)
             except PlaywrightTimeoutError:
-                settle(month)
+                settle(day)
     finally:
         context.close()
 

@@ -44,6 +44,7 @@ import streamlit.logger  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from geo import keys, paths  # noqa: E402
+from geo.model.playback import month_end  # noqa: E402
 from geo.model.timeline import Timeline  # noqa: E402
 from geo.sources.boundaries import Boundaries, load_boundaries  # noqa: E402
 from geo.sources.centres import load_centres  # noqa: E402
@@ -368,7 +369,7 @@ def report_part(timeline: Timeline) -> Part:
         data = render_map(timeline, boundaries, months[-1], fmt="png", dpi=300)
         png.values.append((time.perf_counter() - started) * 1000)
         started = time.perf_counter()
-        animation = render_animation(timeline, boundaries, months=months)
+        animation = render_animation(timeline, boundaries, days=[month_end(m) for m in months])
         gif.values.append((time.perf_counter() - started) * 1000)
         bench.data["report"] = {"png_bytes": len(data), "gif_bytes": len(animation)}
 

@@ -20,7 +20,7 @@ from playwright.sync_api import Browser, Frame, Page
 from playwright.sync_api import Error as PlaywrightError
 
 from geo import paths
-from geo.model.playback import step_month
+from geo.model.playback import month_end, step_month
 from geo.model.timeline import Timeline
 from tests.bench.felt import AppRaised
 from tests.browser.conftest import MAP_FRAME, VIEWPORT, Dashboard, serve_app, slider_months
@@ -184,6 +184,7 @@ def stepping_run(
         for _ in range(run.steps):
             _evaluate(page, "() => { window.__kiBench = 42; }")
             month = step_month(months, month, 1)
+            day = month_end(month)  # what the slider's month shows
             drawn = int(_evaluate(page, "() => (window.kiSites || {}).drawn || 0") or 0)
             if not dense:
                 _evaluate(page, _MARK_STALE_JS)
@@ -191,19 +192,19 @@ def stepping_run(
             started = time.perf_counter()
             dashboard.date_slider().press("ArrowRight")
             try:
-                _poll(page, fresh(month, drawn), stale_after or STEP_TIMEOUT_S)
+                _poll(page, fresh(day, drawn), stale_after or STEP_TIMEOUT_S)
                 run.step_ms.append((time.perf_counter() - started) * 1000)
             except MapTimeout:
                 if stale_after is None:
                     run.step_ms.append(None)
                     run.done += 1
                     # Start the next step from a page that shows this month.
-                    page.goto(f"{url}/?date={month.isoformat()}")
-                    _poll(page, fresh(month, 0), LOAD_TIMEOUT_S)
+                    page.goto(f"{url}/?date={day.isoformat()}")
+                    _poll(page, fresh(day, 0), LOAD_TIMEOUT_S)
                     meter.wait_quiet(page)
                     continue
                 run.stale_steps += 1
-            dashboard.wait_for_url_date(month)
+            dashboard.wait_for_url_date(day)
             meter.wait_quiet(page)
             run.step_bytes.append(float(meter.total() - before))
             run.remounts += _evaluate(page, "() => window.__kiBench === 42") is not True

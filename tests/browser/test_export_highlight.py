@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from geo.model.playback import month_end
 from geo.outputs.offline_map import standalone_html
 from geo.paths import OUTLINE_GEOJSON
 from geo.sources.boundaries import load_boundaries
 from geo.views.map_caption import years_reason
-from geo.views.mapstyles import KREIS_STYLE
+from geo.views.mapstyles import DIM_ALPHA, KREIS_STYLE
 from tests.browser.conftest import VIEWPORT
 
 pytestmark = pytest.mark.browser
@@ -45,11 +46,12 @@ def test_offline_map_shows_the_highlight_and_its_legend_line(
         outline_path=OUTLINE_GEOJSON,
     )
     ids = frozenset(timeline.started_in([2016]))
+    days = [month_end(month) for month in months]
     path = tmp_path / "karte.html"
     html = standalone_html(
         timeline,
         boundaries,
-        months=months,
+        days=days,
         selected=date(2015, 12, 1),
         highlight=ids,
         highlight_reason=years_reason([2016], "de"),
@@ -65,15 +67,15 @@ def test_offline_map_shows_the_highlight_and_its_legend_line(
         assert before["highlighted"] == 0
         assert before["pale"] == before["total"] > 0
         assert before["line"] == "Hervorgehoben: Start 2016 (0 Zentren); übrige blass"
-        assert float(before["borken"]) == pytest.approx(KREIS_STYLE["fillOpacity"] * 0.35)
+        assert float(before["borken"]) == pytest.approx(KREIS_STYLE["fillOpacity"] * DIM_ALPHA)
 
-        page.locator("#ki-slider").fill(str(len(months) - 1))
-        page.wait_for_selector(f'body[data-month="{months[-1].isoformat()}"]', timeout=TIMEOUT_MS)
+        page.locator("#ki-slider").fill(str(len(days) - 1))
+        page.wait_for_selector(f'body[data-day="{days[-1].isoformat()}"]', timeout=TIMEOUT_MS)
         after = page.evaluate(_VIEW_JS)
         assert after["highlighted"] == 2
         assert after["pale"] == 52
         assert after["line"] == "Hervorgehoben: Start 2016 (2 Zentren); übrige blass"
         assert float(after["borken"]) == pytest.approx(KREIS_STYLE["fillOpacity"])
-        assert float(after["kleve"]) == pytest.approx(KREIS_STYLE["fillOpacity"] * 0.35)
+        assert float(after["kleve"]) == pytest.approx(KREIS_STYLE["fillOpacity"] * DIM_ALPHA)
     finally:
         context.close()

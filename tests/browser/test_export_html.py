@@ -13,6 +13,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from geo.i18n import t
+from geo.model.playback import month_end
 from geo.model.timeline import Timeline
 from geo.outputs.offline_map import standalone_html
 from geo.paths import OUTLINE_GEOJSON
@@ -37,7 +38,7 @@ _VIEW_JS = """() => {
         fills[p.getAttribute("data-ars")] = p.getAttribute("fill");
     });
     return {
-        month: document.body.getAttribute("data-month"),
+        day: document.body.getAttribute("data-day"),
         label: document.getElementById("ki-date").textContent,
         markers: {
             open: n("path.ki-marker.ki-open"),
@@ -71,8 +72,8 @@ class OfflinePage:
     def view(self) -> dict:
         return self.page.evaluate(_VIEW_JS)
 
-    def wait_for_month(self, day: date) -> None:
-        self.page.wait_for_selector(f'body[data-month="{day.isoformat()}"]', timeout=TIMEOUT_MS)
+    def wait_for_day(self, day: date) -> None:
+        self.page.wait_for_selector(f'body[data-day="{day.isoformat()}"]', timeout=TIMEOUT_MS)
 
     def foreign_requests(self) -> list[str]:
         return [url for url in self.requested if not url.startswith("file://")]
@@ -87,16 +88,22 @@ def boundaries(bkg_kreise_path: Path) -> Boundaries:
     )
 
 
+@pytest.fixture(scope="module")
+def days(months: list[date]) -> list[date]:
+    """The days the export's months show, as the dashboard passes them: each month's last day."""
+    return [month_end(month) for month in months]
+
+
 @pytest.fixture
 def open_export(
-    browser: Browser, tmp_path: Path, boundaries: Boundaries, months: list[date]
+    browser: Browser, tmp_path: Path, boundaries: Boundaries, days: list[date]
 ) -> Iterator[Callable[..., OfflinePage]]:
     """Write an export of a timeline to tmp_path and open it via file:// (network blocked)."""
     contexts = []
 
     def open_(timeline: Timeline, name: str = "karte.html") -> OfflinePage:
         path = tmp_path / name
-        write_text_atomic(path, standalone_html(timeline, boundaries, months=months))
+        write_text_atomic(path, standalone_html(timeline, boundaries, days=days))
         context = browser.new_context(viewport=VIEWPORT)
         contexts.append(context)
         page = context.new_page()
@@ -133,13 +140,13 @@ def _isolated_centre(timeline: Timeline):
 
 
 def test_export_opens_offline_at_the_last_month_with_all_54_markers(
-    open_export, timeline, months
+    open_export, timeline, days
 ) -> None:
     opened = open_export(timeline)
     view = opened.view()
     assert opened.page.locator("#ki-slider").count() == 1
-    assert view["month"] == months[-1].isoformat()
-    assert view["label"] == months[-1].strftime("%m/%Y")
+    assert view["day"] == days[-1].isoformat()
+    assert view["label"] == days[-1].strftime("%m/%Y")
     assert view["markers"]["total"] == 54
     assert opened.page.locator("path.ki-marker").count() == 54
     assert opened.requested
@@ -162,7 +169,7 @@ def _aachen_region_behind_the_city(timeline: Timeline) -> Timeline:
 
 @pytest.mark.parametrize("variant", ["dataset", "aachen-region-behind-city"])
 def test_every_month_matches_the_timeline_markers_counter_and_kreis_fills(
-    open_export, timeline, months, variant
+    open_export, timeline, days, variant
 ) -> None:
     if variant != "dataset":
         timeline = _aachen_region_behind_the_city(timeline)
@@ -170,63 +177,63 @@ def test_every_month_matches_the_timeline_markers_counter_and_kreis_fills(
         assert states["staedteregion-aachen"].value == "approved"
         assert states["stadt-aachen"].value == "open"
     opened = open_export(timeline)
-    for index, month in enumerate(months):
+    for index, day in enumerate(days):
         opened.page.evaluate(_SLIDE_JS, index)
         view = opened.view()
-        snapshot = timeline.snapshot(month)
-        assert view["month"] == month.isoformat()
-        assert view["markers"] == snapshot.counts, month
-        assert view["counter"] == {k: snapshot.counts[k] for k in view["counter"]}, month
+        snapshot = timeline.snapshot(day)
+        assert view["day"] == day.isoformat()
+        assert view["markers"] == snapshot.counts, day
+        assert view["counter"] == {k: snapshot.counts[k] for k in view["counter"]}, day
         kreis_states = timeline.kreis_states(snapshot)
         expected = {ars: KREIS_FILLS[kreis_states.get(ars)] for ars in view["fills"]}
-        assert view["fills"] == expected, month
+        assert view["fills"] == expected, day
     assert len(view["fills"]) == 53
 
 
 def test_slider_at_2016_07_shows_what_the_dashboard_shows(open_export, timeline) -> None:
     opened = open_export(timeline)
-    opened.page.locator("#ki-slider").fill(str(_index(opened, date(2016, 7, 1))))
-    opened.wait_for_month(date(2016, 7, 1))
+    opened.page.locator("#ki-slider").fill(str(_index(opened, date(2016, 7, 31))))
+    opened.wait_for_day(date(2016, 7, 31))
     view = opened.view()
-    assert view["markers"] == timeline.snapshot(date(2016, 7, 1)).counts
+    assert view["markers"] == timeline.snapshot(date(2016, 7, 31)).counts
     assert view["markers"]["total"] == 52
     assert view["label"] == "07/2016"
-    assert "07/2016" in opened.page.locator("#ki-shown").inner_text()
+    assert opened.page.locator("#ki-shown").inner_text() == "Stand: 31.07.2016"
 
 
 def _index(opened: OfflinePage, day: date) -> int:
-    months = opened.page.evaluate(
-        "() => JSON.parse(document.getElementById('ki-data').textContent).months"
+    days = opened.page.evaluate(
+        "() => JSON.parse(document.getElementById('ki-data').textContent).days"
     )
-    return months.index(day.isoformat())
+    return days.index(day.isoformat())
 
 
-def test_step_buttons_move_one_month(open_export, timeline, months) -> None:
+def test_step_buttons_move_one_month(open_export, timeline, days) -> None:
     opened = open_export(timeline)
     opened.page.click("#ki-back")
-    opened.wait_for_month(months[-2])
+    opened.wait_for_day(days[-2])
     opened.page.click("#ki-back")
-    opened.wait_for_month(months[-3])
-    assert opened.view()["markers"] == timeline.snapshot(months[-3]).counts
+    opened.wait_for_day(days[-3])
+    assert opened.view()["markers"] == timeline.snapshot(days[-3]).counts
     opened.page.click("#ki-forward")
-    opened.wait_for_month(months[-2])
+    opened.wait_for_day(days[-2])
     opened.page.click("#ki-forward")
     opened.page.click("#ki-forward")
-    opened.wait_for_month(months[-1])
-    assert opened.page.locator("#ki-slider").input_value() == str(len(months) - 1)
+    opened.wait_for_day(days[-1])
+    assert opened.page.locator("#ki-slider").input_value() == str(len(days) - 1)
 
 
-def test_play_advances_the_month_and_pause_stops(open_export, timeline, months) -> None:
+def test_play_advances_the_month_and_pause_stops(open_export, timeline, days) -> None:
     opened = open_export(timeline)
-    start = months.index(date(2013, 1, 1))
+    start = days.index(date(2013, 1, 31))
     opened.page.evaluate(_SLIDE_JS, start)
-    opened.wait_for_month(months[start])
+    opened.wait_for_day(days[start])
     opened.page.click("#ki-play")
     assert opened.page.get_attribute("body", "data-playing") == "true"
     assert opened.page.inner_text("#ki-play") == t("pause", "de")
     opened.page.wait_for_function(
-        "(d) => document.body.getAttribute('data-month') >= d",
-        arg=months[start + 2].isoformat(),
+        "(d) => document.body.getAttribute('data-day') >= d",
+        arg=days[start + 2].isoformat(),
         timeout=TIMEOUT_MS,
     )
     opened.page.click("#ki-play")
@@ -236,12 +243,12 @@ def test_play_advances_the_month_and_pause_stops(open_export, timeline, months) 
     assert opened.view()["markers"] == timeline.snapshot(shown).counts
 
 
-def test_play_at_the_last_month_starts_over(open_export, timeline, months) -> None:
+def test_play_at_the_last_month_starts_over(open_export, timeline, days) -> None:
     opened = open_export(timeline)
     opened.page.click("#ki-play")
     opened.page.wait_for_function(
-        "(d) => document.body.getAttribute('data-month') < d",
-        arg=months[-1].isoformat(),
+        "(d) => document.body.getAttribute('data-day') < d",
+        arg=days[-1].isoformat(),
         timeout=TIMEOUT_MS,
     )
     opened.page.click("#ki-play")

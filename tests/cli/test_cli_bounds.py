@@ -317,13 +317,13 @@ def test_out_of_range_durations_and_resolutions_are_one_line(
 def test_the_longest_frame_duration_is_written(data: tuple[Timeline, Boundaries]) -> None:
     months = [date(2013, 1, 1), date(2019, 1, 1)]  # frames that differ (PIL merges equal ones)
     low, high = FRAME_MS_RANGE
-    gif = render_animation(*data, months=months, frame_ms=high, last_frame_ms=low, dpi=20)
+    gif = render_animation(*data, days=months, frame_ms=high, last_frame_ms=low, dpi=20)
     image = Image.open(io.BytesIO(gif))
     assert image.info["duration"] == high
     image.seek(1)
     assert image.info["duration"] == low
     with pytest.raises(ValueError, match="between 20 and 60000 ms"):
-        render_animation(*data, months=months, frame_ms=high + 1)
+        render_animation(*data, days=months, frame_ms=high + 1)
 
 
 def _bounded(call: Callable[[], object], seconds: float, megabytes: float) -> object:
@@ -355,7 +355,7 @@ def test_the_pixel_budget_refuses_before_drawing(data: tuple[Timeline, Boundarie
     def long_gif() -> None:
         months = [date(1980 + i // 12, i % 12 + 1, 1) for i in range(500)]
         with pytest.raises(UsageError) as caught:
-            render_animation(*data, months=months, dpi=100)
+            render_animation(*data, days=months, dpi=100)
         assert str(caught.value) == (
             "500 frames of 1000 x 707 px at 100 dpi is more than the limit of "
             f"{MAX_GIF_PIXELS / 1e6:g} million pixels; use a lower dpi"
@@ -375,7 +375,7 @@ def test_a_gif_of_thousands_of_sites_stays_small(data: tuple[Timeline, Boundarie
     assert len(set(counts)) == len(counts)  # every frame changes the length of the lists
     assert min(counts) > 1000
     gif = _bounded(
-        lambda: render_animation(sites, boundaries, months=months, dpi=30),
+        lambda: render_animation(sites, boundaries, days=months, dpi=30),
         seconds=10,
         megabytes=150,
     )

@@ -1,4 +1,5 @@
-"""The GIF: one frame per month, the durations, the frame size and each month's Kreis fills."""
+"""The GIF: one frame per month at its last day, the durations, the frame size and each month's
+Kreis fills."""
 
 from __future__ import annotations
 
@@ -56,7 +57,7 @@ def test_event_months_end_in_the_month_after_the_last_event() -> None:
 def test_gif_frames_are_1000_px_and_show_each_month(
     data: tuple[Timeline, Boundaries], kleve_point: tuple[float, float]
 ) -> None:
-    gif = render_animation(*data, months=[date(2017, 12, 1), AFTER_KLEVE])
+    gif = render_animation(*data, days=[date(2017, 12, 1), AFTER_KLEVE])
     image = Image.open(io.BytesIO(gif))
     assert image.n_frames == 2
     assert image.size == (1000, 707)
@@ -67,10 +68,24 @@ def test_gif_frames_are_1000_px_and_show_each_month(
     assert image.info["duration"] == 3000
 
 
-def test_animation_refuses_bad_durations_and_no_months(
+def test_animation_refuses_bad_durations_and_no_days(
     data: tuple[Timeline, Boundaries],
 ) -> None:
     with pytest.raises(ValueError, match="durations must be between 20 and 60000 ms"):
         render_animation(*data, frame_ms=0)
-    with pytest.raises(ValueError, match="no months"):
-        render_animation(*data, months=[])
+    with pytest.raises(ValueError, match="no days"):
+        render_animation(*data, days=[])
+
+
+def test_each_month_frame_shows_the_months_last_day(
+    data: tuple[Timeline, Boundaries], kleve_point: tuple[float, float]
+) -> None:
+    """A centre opened on 15.12.2016 is open in December's frame (31.12.2016), as the
+    dashboard's "12/2016" shows it, not absent as on 01.12.2016."""
+    _, boundaries = data
+    kleve = Timeline([make_centre(ars="05154", start=("2016-12-15", "day"))])
+    gif = render_animation(kleve, boundaries)
+    image = Image.open(io.BytesIO(gif))
+    assert image.n_frames == 2, "December 2016 and the month after"
+    pixel = MAP_LAYOUT.pixel_of(*kleve_point, image.size)
+    assert rgb(image, pixel) == hex_rgb(KREIS_FILLS[CentreState.OPEN])

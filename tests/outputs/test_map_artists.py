@@ -107,7 +107,7 @@ def test_render_map_png_dims_the_others(data, started_2016, kleve_point, borken_
 def test_gif_frames_dim_the_others(data, started_2016, kleve_point, borken_point) -> None:
     reason = years_reason([2016], "de")
     gif = render_animation(
-        *data, months=[DAY], dpi=40, highlight=started_2016, highlight_reason=reason
+        *data, days=[DAY], dpi=40, highlight=started_2016, highlight_reason=reason
     )
     frame = Image.open(io.BytesIO(gif)).convert("RGB")
     assert rgb(frame, MAP_LAYOUT.pixel_of(*borken_point, frame.size)) == hex_rgb(

@@ -114,7 +114,7 @@ def test_dollar_signs_in_title_and_attribution_are_plain_text(
     assert Image.open(io.BytesIO(png)).format == "PNG"
     years = render_small_multiples(timeline, boundaries, range(2016, 2018), dpi=20, title=label)
     assert Image.open(io.BytesIO(years)).format == "PNG"
-    gif = render_animation(timeline, boundaries, months=[AFTER_KLEVE], dpi=20, title=label)
+    gif = render_animation(timeline, boundaries, days=[AFTER_KLEVE], dpi=20, title=label)
     assert Image.open(io.BytesIO(gif)).format == "GIF"
     texts = svg_texts(render_map(timeline, boundaries, AFTER_KLEVE, fmt="svg", title=label))
     assert label in texts

@@ -12,6 +12,7 @@ import pytest
 import xstatic.pkg.leaflet
 
 from geo.i18n import t
+from geo.model.playback import month_end
 from geo.model.timeline import CentreState, Timeline, month_starts
 from geo.outputs.offline_map import script_json, standalone_html
 from geo.paths import OUTLINE_GEOJSON
@@ -22,13 +23,14 @@ from geo.views.mapstyles import marker_style
 from geo.views.popups import popup_html
 
 HOSTILE = "</script><img src=x onerror=alert(1)>"
-MONTHS = month_starts(date(2012, 1, 1), date(2018, 10, 1))
+# What the dashboard passes: each month at its last day (`Dataset.shown_days`).
+DAYS = [month_end(m) for m in month_starts(date(2012, 1, 1), date(2018, 10, 1))]
 _DATA_BLOB = re.compile(r'<script type="application/json" id="ki-data">(.*?)</script>', re.S)
 
 
 @pytest.fixture(scope="module")
 def page(timeline, boundaries) -> str:
-    return standalone_html(timeline, boundaries, months=MONTHS)
+    return standalone_html(timeline, boundaries, days=DAYS)
 
 
 def _blob(html: str) -> dict:
@@ -62,10 +64,11 @@ def test_page_inlines_leaflet_from_xstatic(page: str) -> None:
 
 def test_embedded_data_parses_back_and_matches_the_timeline(page: str, timeline) -> None:
     data = _blob(page)
-    assert data["months"] == [m.isoformat() for m in MONTHS]
+    assert data["days"] == [d.isoformat() for d in DAYS]
     assert data["labels"][0] == "01/2012"
     assert data["labels"][-1] == "10/2018"
-    assert data["initial"] == len(MONTHS) - 1
+    assert data["shown"][27] == "Stand: 30.04.2014", "a month says which day it shows"
+    assert data["initial"] == len(DAYS) - 1
     assert data["hasKreise"] is True
     assert len(data["areas"]["features"]) == 53
     assert len(data["centres"]) == 54
@@ -88,7 +91,7 @@ def test_embedded_data_parses_back_and_matches_the_timeline(page: str, timeline)
     assert max(rings) > 0
 
 
-def test_embedded_windows_give_the_timelines_state_at_every_month(page: str, timeline) -> None:
+def test_embedded_windows_give_the_timelines_state_at_every_shown_day(page: str, timeline) -> None:
     """The page's rule (documented in offline_map_template.APP_JS) applied to the embedded data."""
 
     def state_at(entry: dict, day: str) -> str | None:
@@ -102,10 +105,11 @@ def test_embedded_windows_give_the_timelines_state_at_every_month(page: str, tim
 
     data = _blob(page)
     seen = set()
-    for month in MONTHS:
-        expected = {cid: s.value for cid, s in timeline.snapshot(month).states.items()}
-        got = {e["id"]: state_at(e, month.isoformat()) for e in data["centres"]}
-        assert {k: v for k, v in got.items() if v} == expected, month
+    for day in data["days"]:
+        states = timeline.snapshot(date.fromisoformat(day)).states
+        expected = {cid: s.value for cid, s in states.items()}
+        got = {e["id"]: state_at(e, day) for e in data["centres"]}
+        assert {k: v for k, v in got.items() if v} == expected, day
         seen |= set(expected.values())
     assert seen == {"open", "uncertain", "approved"}
 
@@ -120,7 +124,7 @@ def test_coordinates_are_rounded_to_five_decimals(page: str) -> None:
 def test_hostile_name_cannot_leave_the_script(timeline, boundaries) -> None:
     centres = list(timeline.centres)
     centres[3] = replace(centres[3], name=HOSTILE + "\u2028&amp;")
-    html = standalone_html(Timeline(centres), boundaries, months=MONTHS)
+    html = standalone_html(Timeline(centres), boundaries, days=DAYS)
     assert HOSTILE not in html
     assert "<img" not in html
     assert "\u2028" not in html
@@ -139,27 +143,27 @@ def test_script_json_escapes_markup_and_line_separators() -> None:
 
 
 def test_selected_month_opens_the_page_there(timeline, boundaries) -> None:
-    html = standalone_html(timeline, boundaries, months=MONTHS, selected=date(2016, 7, 15))
+    html = standalone_html(timeline, boundaries, days=DAYS, selected=date(2016, 7, 15))
     data = _blob(html)
-    assert data["months"][data["initial"]] == "2016-07-01"
+    assert data["days"][data["initial"]] == "2016-07-31"
     assert 'value="{}"'.format(data["initial"]) in html
     assert ">07/2016</output>" in html
     with pytest.raises(ValueError, match="outside"):
-        standalone_html(timeline, boundaries, months=MONTHS, selected=date(2019, 1, 1))
+        standalone_html(timeline, boundaries, days=DAYS, selected=date(2019, 1, 1))
     with pytest.raises(ValueError, match="empty"):
-        standalone_html(timeline, boundaries, months=[])
+        standalone_html(timeline, boundaries, days=[])
 
 
 def test_outline_only_boundaries_embed_the_state_outline(timeline, tmp_path) -> None:
     outline = load_boundaries(env={}, cache_dir=tmp_path, outline_path=OUTLINE_GEOJSON)
-    data = _blob(standalone_html(timeline, outline, months=MONTHS))
+    data = _blob(standalone_html(timeline, outline, days=DAYS))
     assert data["hasKreise"] is False
     assert len(data["areas"]["features"]) == len(outline.land["features"]) >= 1
     assert "Natural Earth" in data["attribution"]
 
 
 def test_page_speaks_the_chosen_language(timeline, boundaries) -> None:
-    html = standalone_html(timeline, boundaries, lang="en", months=MONTHS)
+    html = standalone_html(timeline, boundaries, lang="en", days=DAYS)
     assert '<html lang="en">' in html
     assert f">{t('play', 'en')}</button>" in html
     assert "Offline file" in html
@@ -173,7 +177,7 @@ def test_other_data_gets_its_own_subtitle_and_credit_as_text(timeline, boundarie
     html = standalone_html(
         timeline,
         boundaries,
-        months=MONTHS,
+        days=DAYS,
         subtitle=f"Eigene Daten: {HOSTILE}.csv (5 Standorte)",
         sites_credit=f"Standorte: {HOSTILE}.csv",
     )
@@ -182,9 +186,7 @@ def test_other_data_gets_its_own_subtitle_and_credit_as_text(timeline, boundarie
     attribution = _blob(html)["attribution"]
     assert "geonames.org" not in attribution
     assert "Standorte: &lt;/script&gt;&lt;img" in attribution
-    assert (
-        "geonames.org" in _blob(standalone_html(timeline, boundaries, months=MONTHS))["attribution"]
-    )
+    assert "geonames.org" in _blob(standalone_html(timeline, boundaries, days=DAYS))["attribution"]
 
 
 # --------------------------------------------------------------------------- highlight
@@ -195,7 +197,7 @@ def test_a_highlight_is_embedded_with_its_legend_line_and_styles(timeline, bound
     html = standalone_html(
         timeline,
         boundaries,
-        months=MONTHS,
+        days=DAYS,
         highlight=ids,
         highlight_reason=years_reason([2016], "de"),
     )

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from geo.sources.fuzzydate import FuzzyDate, Precision
+from geo.sources.fuzzydate import FuzzyDate, Precision, day_words
 
 
 @pytest.mark.parametrize(
@@ -62,3 +62,8 @@ def test_describes_with_its_precision(text, precision, german, english) -> None:
     fuzzy = FuzzyDate.parse(text, precision)
     assert fuzzy.describe("de") == german
     assert fuzzy.describe("en") == english
+
+
+def test_a_known_day_in_words_in_each_language() -> None:
+    assert day_words(date(2014, 4, 30)) == "30.04.2014"
+    assert day_words(date(2014, 4, 30), "en") == "30 April 2014"

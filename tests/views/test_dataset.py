@@ -75,6 +75,12 @@ def test_the_range_stops_at_today_and_never_shows_a_later_day() -> None:
     assert data.last_day == date(2025, 6, 12)
     assert data.day_of(date(2025, 6, 1)) == date(2025, 6, 12)
     assert data.day_of(date(2025, 5, 1)) == date(2025, 5, 31)
+    assert data.shown_days == [
+        date(2025, 3, 31),
+        date(2025, 4, 30),
+        date(2025, 5, 31),
+        date(2025, 6, 12),
+    ], "each month at its last day, the current one at today"
     assert data.start_years == [2025]
     future = Dataset(timeline, filename="own.csv", today=date(2024, 12, 5))
     assert future.months == [date(2024, 12, 1)]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from geo.views.monthrange import month_end, month_label, months_between
+from geo.model.playback import month_end
+from geo.views.monthrange import month_label, months_between
 
 
 def test_the_months_between_two_days_include_both_ends_across_a_new_year() -> None:
