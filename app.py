@@ -3,7 +3,9 @@
 Everything that changes with the date lives in one fragment (`ui.map_tab`), so stepping and
 playing rerun only that part; the folium base map stays identical and only its feature groups are
 swapped. The press releases, the fact check and the exports are tabs that run only when they are
-open. All logic is in the pure functions of `geo/`; `ui/` wires Streamlit widgets to them.
+open; the modules of the fact check, the exports (matplotlib) and the own-data upload are
+imported when their tab first opens, so a fresh server draws the first map sooner. All logic is in
+the pure functions of `geo/`; `ui/` wires Streamlit widgets to them.
 """
 
 from __future__ import annotations
@@ -14,10 +16,7 @@ from geo import keys
 from geo.errors import KiAtlasError
 from geo.i18n import escape_markdown, in_language, t
 from ui import loaders
-from ui.check_tab import check_tab
-from ui.export_tab import export_tab
 from ui.map_tab import map_tab
-from ui.own_data_tab import own_data_tab
 from ui.press_tab import press_tab
 from ui.report_view import apply_report_url_once, report_view
 from ui.sidebar import sidebar
@@ -69,12 +68,18 @@ def main() -> None:
         with tab_press:
             press_tab(ki.months, lang)
     if tab_check.open:
+        from ui.check_tab import check_tab
+
         with tab_check:
             check_tab(lang)
     if tab_export.open:
+        from ui.export_tab import export_tab
+
         with tab_export:
             export_tab(data, lang)
     if tab_own.open:
+        from ui.own_data_tab import own_data_tab
+
         with tab_own:
             own_data_tab(lang)
 

@@ -28,7 +28,7 @@ def check_tab(lang: str) -> None:
         column_config={t("fc_col_source", lang): st.column_config.LinkColumn()},
     )
     day = st.session_state[keys.SELECTED_DAY]
-    st.vega_lite_chart(with_selected_day(data.chart_specs[lang], day, lang), width="stretch")
+    st.vega_lite_chart(with_selected_day(data.chart_spec(lang), day, lang), width="stretch")
 
 
 def verdict_styler(table: pd.DataFrame, kinds: list[str], lang: str) -> Styler:

@@ -79,7 +79,7 @@ def _rollout(data: Dataset, lang: str, tiles: str) -> None:
     kreis_states = timeline.kreis_states(snapshot)
     kpis(data, snapshot, kreis_states, chosen_years, lang)
     map_frame(data, snapshot, kreis_states, highlight, lang, tiles)
-    st.vega_lite_chart(with_selected_day(data.chart_specs[lang], day, lang), width="stretch")
+    st.vega_lite_chart(with_selected_day(data.chart_spec(lang), day, lang), width="stretch")
     when = day_words(day, lang)
     st.subheader(t("table_title", lang, date=when))
     table = centres_table(timeline, snapshot, lang=lang, highlight=highlight)

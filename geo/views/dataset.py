@@ -140,18 +140,23 @@ class Dataset:
         return self.timeline.check(self.milestones)
 
     @cached_property
-    def chart_specs(self) -> Mapping[str, dict]:
-        """The rollout chart as a Vega-Lite spec per language, with the fact-check marks of the
-        statements; built once (a step only moves its day with
-        `geo.views.chart.with_selected_day`)."""
-        specs = {}
-        for lang in LANGUAGES:
+    def _chart_specs(self) -> dict[str, dict]:
+        return {}
+
+    def chart_spec(self, lang: str) -> dict:
+        """The rollout chart as a Vega-Lite spec in `lang`, with the fact-check marks of the
+        statements; built once per language when first asked for (a step only moves its day
+        with `geo.views.chart.with_selected_day`, which copies it)."""
+        specs = self._chart_specs
+        if lang not in specs:
+            if lang not in LANGUAGES:
+                raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, not {lang!r}")
             marks = chart_marks(self.checks, lang) if self.milestones else None
             chart = rollout_chart(
                 self.series, self.milestones, self.last_day, lang=lang, emphasis=marks
             )
             specs[lang] = chart.to_dict()
-        return MappingProxyType(specs)
+        return specs[lang]
 
     @cached_property
     def year_ends(self) -> range:

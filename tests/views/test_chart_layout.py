@@ -97,7 +97,7 @@ def legend_entries(spec: dict[str, Any]) -> list[str]:
 @pytest.mark.parametrize("lang", ["de", "en"])
 @pytest.mark.parametrize("width", [LABEL_LAYOUT_WIDTH, PLOT_WIDTH_1366, 900])
 def test_no_two_ki_labels_overlap_at_1366_px_or_wider(lang: str, width: int) -> None:
-    boxes = drawn_boxes(KI.chart_specs[lang], width)
+    boxes = drawn_boxes(KI.chart_spec(lang), width)
     assert len(boxes) >= 14
     for (text_a, a), (text_b, b) in combinations(boxes, 2):
         assert not a.overlaps(b), f"labels {text_a} and {text_b} overlap at {width} px"
@@ -107,7 +107,7 @@ def test_no_two_ki_labels_overlap_at_1366_px_or_wider(lang: str, width: int) -> 
 
 def test_the_labels_named_in_the_issue_are_all_drawn() -> None:
     """47/49 in 2013–2014 and 50–53 in 2016–2017 overlapped before."""
-    drawn = {(day_of(row["date"]), row["text"]) for row, _ in label_rows(KI.chart_specs["de"])}
+    drawn = {(day_of(row["date"]), row["text"]) for row, _ in label_rows(KI.chart_spec("de"))}
     assert {(date(2013, 12, 2), "47"), (date(2014, 4, 25), "49")} <= drawn
     for day, text in [
         (date(2016, 2, 12), "50"),
@@ -122,7 +122,7 @@ def test_the_labels_named_in_the_issue_are_all_drawn() -> None:
 
 
 def test_every_point_in_range_has_its_number_at_it_or_just_before() -> None:
-    rows = [row for row, _ in label_rows(KI.chart_specs["de"])]
+    rows = [row for row, _ in label_rows(KI.chart_spec("de"))]
     plot = Plot(KI.first_day, KI.last_day, LABEL_LAYOUT_WIDTH, 280, 58)
     for milestone in stated_milestones(KI.milestones):
         day = milestone.date.latest
@@ -138,7 +138,7 @@ def test_every_point_in_range_has_its_number_at_it_or_just_before() -> None:
 
 
 def test_labels_stay_below_the_fact_check_ticks() -> None:
-    spec = KI.chart_specs["de"]
+    spec = KI.chart_spec("de")
     ticks = spec["layer"][-1]
     tick_bottom = ticks["encoding"]["y2"]["datum"]
     assert tick_bottom == 56  # between the 54 centres and the axis top of 58
@@ -205,7 +205,7 @@ def population_layers(spec: dict[str, Any]) -> list[dict[str, Any]]:
 
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_the_ki_chart_draws_the_population_share_on_a_right_percent_axis(lang: str) -> None:
-    spec = KI.chart_specs[lang]
+    spec = KI.chart_spec(lang)
     band, line = population_layers(spec)
     assert band["mark"]["type"] == "area"
     assert band["encoding"]["y2"]["field"] == "high"
@@ -224,7 +224,7 @@ def test_the_ki_chart_draws_the_population_share_on_a_right_percent_axis(lang: s
 
 
 def test_the_ki_legend_names_each_thing_once_and_has_the_verdict_ticks() -> None:
-    entries = legend_entries(KI.chart_specs["de"])
+    entries = legend_entries(KI.chart_spec("de"))
     assert entries.count(t("chart_stated", "de")) == 1
     assert len(entries) == len(set(entries))
     assert {
@@ -239,7 +239,7 @@ def test_the_ki_legend_names_each_thing_once_and_has_the_verdict_ticks() -> None
 
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_no_legend_entry_is_cut(lang: str) -> None:
-    spec = KI.chart_specs[lang]
+    spec = KI.chart_spec(lang)
     for layer in spec["layer"]:
         for channel in ("color", "shape"):
             legend = layer["encoding"].get(channel, {}).get("legend")
@@ -250,14 +250,14 @@ def test_no_legend_entry_is_cut(lang: str) -> None:
 
 
 def test_an_upload_has_no_ki_layers_or_legend_entries() -> None:
-    spec = UPLOAD.chart_specs["de"]
+    spec = UPLOAD.chart_spec("de")
     assert population_layers(spec) == []
     assert [layer["mark"]["type"] for layer in spec["layer"]] == ["area", "line", "rule"]
     assert legend_entries(spec) == [t("chart_band", "de"), t("chart_open", "de")]
 
 
 def test_the_german_chart_has_german_month_names_and_the_english_english() -> None:
-    de, en = KI.chart_specs["de"]["config"]["locale"], KI.chart_specs["en"]["config"]["locale"]
+    de, en = KI.chart_spec("de")["config"]["locale"], KI.chart_spec("en")["config"]["locale"]
     assert de["time"]["months"][6] == "Juli"
     assert de["time"]["months"][9] == "Oktober"
     assert de["time"]["shortMonths"][2] == "Mär"
@@ -279,7 +279,7 @@ def test_the_locale_has_every_field_d3_requires() -> None:
 
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_the_time_axis_names_its_ticks_through_the_locale(lang: str) -> None:
-    x = KI.chart_specs[lang]["layer"][1]["encoding"]["x"]
+    x = KI.chart_spec(lang)["layer"][1]["encoding"]["x"]
     assert x["type"] == "temporal"
     axis = x["axis"]
     assert axis["formatType"] == "time"

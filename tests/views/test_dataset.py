@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from functools import partial
 
+import pytest
 from factories import make_centre
 
 from geo.model.startwindow import own_window
@@ -89,5 +90,15 @@ def test_the_range_stops_at_today_and_never_shows_a_later_day() -> None:
 
 def test_the_chart_reaches_the_ranges_last_day() -> None:
     assert KI.series["date"].iloc[-1] == date(2018, 10, 31)
-    spec = KI.chart_specs["de"]
+    spec = KI.chart_spec("de")
     assert any(layer.get("name") == SELECTED_LAYER for layer in spec["layer"])
+
+
+def test_the_chart_is_built_once_per_language_when_first_asked_for() -> None:
+    data = Dataset(TIMELINE, first_month=KI_FIRST_MONTH)
+    german = data.chart_spec("de")
+    assert data.chart_spec("de") is german
+    assert set(data._chart_specs) == {"de"}, "English is not built for a German page"
+    assert data.chart_spec("en")["config"]["locale"]["time"]["months"][6] == "July"
+    with pytest.raises(ValueError, match="language must be one of de, en"):
+        data.chart_spec("fr")
