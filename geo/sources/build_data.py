@@ -48,7 +48,9 @@ def build(
     if seed_path is None:
         seed_path = research_dir / paths.SEED_LISTING.name
     centres = build_centres(research_dir / "ki_facts.csv", cities())
-    milestones = build_milestones(research_dir / "state_timeline.csv")
+    milestones = build_milestones(
+        research_dir / "state_timeline.csv", research_dir / "summaries_de.csv"
+    )
     releases = build_press_releases(seed_path, research_dir / "state_timeline.csv")
     with tempfile.TemporaryDirectory() as staging:
         write_centres(Path(staging) / "centres.csv", centres)

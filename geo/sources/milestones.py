@@ -33,6 +33,7 @@ MILESTONE_COLUMNS = (
     "meaning",
     "places",
     "summary",
+    "summary_de",
     "source_url",
 )
 
@@ -62,6 +63,7 @@ class Milestone:
     summary: str
     sources: tuple[str, ...]
     line: int
+    summary_de: str = ""
 
 
 def load_milestones(path: Path, *, label: str | None = None) -> tuple[Milestone, ...]:
@@ -87,6 +89,7 @@ def milestone_to_row(milestone: Milestone) -> list[str]:
         milestone.meaning,
         _PLACE_SEPARATOR.join(milestone.places),
         milestone.summary,
+        milestone.summary_de,
         " ".join(milestone.sources),
     ]
 
@@ -140,6 +143,7 @@ def _parse_row(row: CsvRow, file: str, problems: list[DataProblem]) -> Milestone
         meaning=reader.get("meaning"),
         places=reader.convert("places", _places, ()),
         summary=reader.convert("summary", required, ""),
+        summary_de=reader.convert("summary_de", required, ""),
         sources=reader.convert("source_url", source_urls, ()),
         line=row.line,
     )

@@ -1,11 +1,14 @@
 """Dev-time: the milestones read from `data/sources/state_timeline.csv`, each count statement
-classified by what it counts (`MEASURE_BY_MEANING`); a new wording stops the build.
+classified by what it counts (`MEASURE_BY_MEANING`) and given its German summary from
+`data/sources/summaries_de.csv` (our own German version of the research note); a new wording or
+a statement without a German summary stops the build.
 """
 
 from __future__ import annotations
 
 __all__ = [
     "DERIVED_COUNTS",
+    "GERMAN_COLUMNS",
     "MEASURE_BY_MEANING",
     "TIMELINE_COLUMNS",
     "build_milestones",
@@ -28,6 +31,8 @@ TIMELINE_COLUMNS = (
     "summary",
     "source_url",
 )
+# The German summaries, one per statement, found by its date and source URL.
+GERMAN_COLUMNS = ("date", "source_url", "summary_de")
 
 # What each `count_meaning` of the state timeline counts (see `geo.sources.milestones.MEASURES`).
 # A new wording in the research data stops the build until it is classified here.
@@ -71,7 +76,19 @@ DERIVED_COUNTS: dict[str, int] = {
 }
 
 
-def _milestone(r: RowReader) -> Milestone | None:
+def _german_summaries(path: Path, problems: list[DataProblem]) -> dict[tuple[str, str], str]:
+    name = path.name
+    summaries: dict[tuple[str, str], str] = {}
+    for row in read_csv_rows(path, GERMAN_COLUMNS, label=name):
+        r = RowReader(row, name, problems)
+        key = (r.get("date"), r.get("source_url"))
+        if key in summaries:
+            r.fail("source_url", "repeats the date and source URL of an earlier row")
+        summaries[key] = r.convert("summary_de", required, "")
+    return summaries
+
+
+def _milestone(r: RowReader, german: dict[tuple[str, str], str]) -> Milestone | None:
     before = len(r.problems)
     meaning = r.get("count_meaning")
     measure = MEASURE_BY_MEANING.get(meaning, "")
@@ -89,24 +106,30 @@ def _milestone(r: RowReader) -> Milestone | None:
         meaning=meaning,
         places=places,
         summary=r.convert("summary", required, ""),
+        summary_de=german.get((r.get("date"), r.get("source_url")), ""),
         sources=r.convert("source_url", source_urls, ()),
         line=r.row.line,
     )
+    if not milestone.summary_de:
+        r.fail("summary", "has no German summary; add one to summaries_de.csv")
     return milestone if len(r.problems) == before else None
 
 
-def build_milestones(timeline_path: Path) -> tuple[Milestone, ...]:
-    """Every timeline row that states a count or says what one means, in the source's order.
+def build_milestones(timeline_path: Path, german_path: Path) -> tuple[Milestone, ...]:
+    """Every timeline row that states a count or says what one means, in the source's order,
+    with its German summary from `german_path`.
 
     `line` of each milestone is its line in the timeline file. Raises `DataFileError` when a
-    row cannot be converted or its meaning is not classified in `MEASURE_BY_MEANING`.
+    row cannot be converted, its meaning is not classified in `MEASURE_BY_MEANING` or it has no
+    German summary.
     """
     name = Path(timeline_path).name
     rows = read_csv_rows(timeline_path, TIMELINE_COLUMNS, label=name)
     problems: list[DataProblem] = []
+    german = _german_summaries(Path(german_path), problems)
     chosen = [r for r in rows if r.cells["count"].strip() or r.cells["count_meaning"].strip()]
     milestones = [
-        m for row in chosen if (m := _milestone(RowReader(row, name, problems))) is not None
+        m for row in chosen if (m := _milestone(RowReader(row, name, problems), german)) is not None
     ]
     if problems:
         raise DataFileError(problems)

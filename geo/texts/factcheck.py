@@ -19,7 +19,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "fc_col_band": {"de": "Spanne im Datensatz", "en": "Dataset range"},
     "fc_col_verdict": {"de": "Ergebnis", "en": "Verdict"},
     "fc_col_reason": {"de": "Begründung", "en": "Reason"},
-    "fc_col_context": {"de": "Kontext (englisch)", "en": "Context"},
+    "fc_col_context": {"de": "Kontext", "en": "Context"},
     "fc_col_source": {"de": "Quelle", "en": "Source"},
     "fc_verdict_consistent": {"de": "stimmig", "en": "consistent"},
     "fc_verdict_off": {"de": "weicht um {diff} ab", "en": "off by {diff}"},

@@ -139,7 +139,8 @@ def factcheck_table(checks: Sequence[MilestoneCheck], lang: str = "de") -> pd.Da
 
     Columns (titles from geo.i18n, in `COLUMN_KEYS` order): verdict, date (in words), statement,
     places, stated number, open, uncertain, approved, band "low–high" (empty when not
-    comparable), reason, context (the research summary, English) and the first source link.
+    comparable), reason, context (the research note, in German our own version of it) and the
+    first source link.
     """
     rows = []
     for check in _dated_counts(checks):
@@ -156,7 +157,7 @@ def factcheck_table(checks: Sequence[MilestoneCheck], lang: str = "de") -> pd.Da
             "fc_col_band": band,
             "fc_col_verdict": describe_verdict(check, lang),
             "fc_col_reason": describe_reason(check, lang),
-            "fc_col_context": milestone.summary,
+            "fc_col_context": milestone.summary_de if lang == "de" else milestone.summary,
             "fc_col_source": _source(check),
         }
         rows.append([values[key] for key in COLUMN_KEYS])

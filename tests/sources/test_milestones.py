@@ -18,7 +18,9 @@ from geo.sources.milestones import (
 
 COMMITTED = Path(__file__).resolve().parents[2] / "data" / "milestones.csv"
 HEADER = ",".join(MILESTONE_COLUMNS)
-GOOD = "2014-04-25,day,49,started,working or about to start,,Release.,https://example.org/a"
+GOOD = (
+    "2014-04-25,day,49,started,working or about to start,,Release.,Meldung.,https://example.org/a"
+)
 
 
 def _write(tmp_path: Path, *lines: str, header: str = HEADER) -> Path:
@@ -59,7 +61,7 @@ def test_committed_file_keeps_the_key_statements() -> None:
 
 
 def test_good_row_is_parsed(tmp_path: Path) -> None:
-    row = "2013-06-12,day,29,approved,approved,Bochum; Herne,Note.,https://a.example https://b.example"
+    row = "2013-06-12,day,29,approved,approved,Bochum; Herne,Note.,Notiz.,https://a.example https://b.example"
     (milestone,) = load_milestones(_write(tmp_path, row))
     assert milestone == Milestone(
         date=FuzzyDate.parse("2013-06-12", "day"),
@@ -68,6 +70,7 @@ def test_good_row_is_parsed(tmp_path: Path) -> None:
         meaning="approved",
         places=("Bochum", "Herne"),
         summary="Note.",
+        summary_de="Notiz.",
         sources=("https://a.example", "https://b.example"),
         line=2,
     )
@@ -75,7 +78,10 @@ def test_good_row_is_parsed(tmp_path: Path) -> None:
 
 
 def test_undated_row_with_unknown_precision_is_allowed(tmp_path: Path) -> None:
-    path = _write(tmp_path, ",unknown,,other,,,Release on four years.,http://example.org/x")
+    path = _write(
+        tmp_path,
+        ",unknown,,other,,,Release on four years.,Meldung zu vier Jahren.,http://example.org/x",
+    )
     (milestone,) = load_milestones(path)
     assert milestone.date.is_known is False
     assert milestone.count is None
@@ -84,22 +90,27 @@ def test_undated_row_with_unknown_precision_is_allowed(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("row", "column", "value"),
     [
-        ("2014-04-25,weekly,49,started,m,,S.,https://e.org", "precision", "weekly"),
-        ("2014-04,day,49,started,m,,S.,https://e.org", "date", "2014-04"),
-        ("2014-02-30,day,49,started,m,,S.,https://e.org", "date", "2014-02-30"),
-        (",day,49,started,m,,S.,https://e.org", "date", ""),
-        ("2014,unknown,49,started,m,,S.,https://e.org", "date", "2014"),
-        ("2014,year,-3,started,m,,S.,https://e.org", "count", "-3"),
-        ("2014,year,about 50,started,m,,S.,https://e.org", "count", "about 50"),
-        ("2014,year,4.5,started,m,,S.,https://e.org", "count", "4.5"),
-        ("2014,year,49,opened,m,,S.,https://e.org", "measure", "opened"),
-        ("2014,year,49,,m,,S.,https://e.org", "measure", ""),
-        ("2014,year,49,started,,,S.,https://e.org", "meaning", ""),
-        ("2014,year,49,started,m,Unna;;Hamm,S.,https://e.org", "places", "Unna;;Hamm"),
-        ("2014,year,49,started,m,,,https://e.org", "summary", ""),
-        ("2014,year,49,started,m,,S.,www.e.org", "source_url", "www.e.org"),
-        ("2014,year,49,started,m,,S.,https://e.org ftp://x", "source_url", "https://e.org ftp://x"),
-        ("2014,year,49,started,m,,S.,", "source_url", ""),
+        ("2014-04-25,weekly,49,started,m,,S.,Z.,https://e.org", "precision", "weekly"),
+        ("2014-04,day,49,started,m,,S.,Z.,https://e.org", "date", "2014-04"),
+        ("2014-02-30,day,49,started,m,,S.,Z.,https://e.org", "date", "2014-02-30"),
+        (",day,49,started,m,,S.,Z.,https://e.org", "date", ""),
+        ("2014,unknown,49,started,m,,S.,Z.,https://e.org", "date", "2014"),
+        ("2014,year,-3,started,m,,S.,Z.,https://e.org", "count", "-3"),
+        ("2014,year,about 50,started,m,,S.,Z.,https://e.org", "count", "about 50"),
+        ("2014,year,4.5,started,m,,S.,Z.,https://e.org", "count", "4.5"),
+        ("2014,year,49,opened,m,,S.,Z.,https://e.org", "measure", "opened"),
+        ("2014,year,49,,m,,S.,Z.,https://e.org", "measure", ""),
+        ("2014,year,49,started,,,S.,Z.,https://e.org", "meaning", ""),
+        ("2014,year,49,started,m,Unna;;Hamm,S.,Z.,https://e.org", "places", "Unna;;Hamm"),
+        ("2014,year,49,started,m,,,Z.,https://e.org", "summary", ""),
+        ("2014,year,49,started,m,,S.,,https://e.org", "summary_de", ""),
+        ("2014,year,49,started,m,,S.,Z.,www.e.org", "source_url", "www.e.org"),
+        (
+            "2014,year,49,started,m,,S.,Z.,https://e.org ftp://x",
+            "source_url",
+            "https://e.org ftp://x",
+        ),
+        ("2014,year,49,started,m,,S.,Z.,", "source_url", ""),
     ],
 )
 def test_bad_cell_is_reported_with_line_column_and_value(
@@ -112,9 +123,9 @@ def test_bad_cell_is_reported_with_line_column_and_value(
 def test_every_problem_is_reported_and_names_the_file(tmp_path: Path) -> None:
     path = _write(
         tmp_path,
-        "2014,year,x,started,m,,S.,https://e.org",
+        "2014,year,x,started,m,,S.,Z.,https://e.org",
         GOOD,
-        "2014,year,1,nope,m,,S.,mailto:a@b",
+        "2014,year,1,nope,m,,S.,Z.,mailto:a@b",
     )
     with pytest.raises(DataFileError) as caught:
         load_milestones(path)

@@ -1,4 +1,5 @@
-"""The milestones built from state_timeline.csv: every wording classified, derived counts."""
+"""The milestones built from state_timeline.csv: every wording classified, derived counts, a
+German summary for each."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from geo.paths import SOURCES_DIR
 from geo.sources.timeline_facts import MEASURE_BY_MEANING, build_milestones
 
 RESEARCH = SOURCES_DIR
+GERMAN = RESEARCH / "summaries_de.csv"
 
 
 def _line_of(path: Path, prefix: str) -> int:
@@ -30,14 +32,34 @@ def test_unclassified_meaning_stops_the_build(tmp_path: Path) -> None:
     text = (RESEARCH / "state_timeline.csv").read_text(encoding="utf-8")
     timeline.write_text(text.replace(",exist NRW-wide,", ",exist in NRW,"), encoding="utf-8")
     with pytest.raises(DataFileError) as caught:
-        build_milestones(timeline)
+        build_milestones(timeline, GERMAN)
     (problem,) = caught.value.problems
     assert (problem.column, problem.value) == ("count_meaning", "exist in NRW")
     assert problem.line == _line_of(timeline, "2018,year,count_statement")
 
 
 def test_derived_counts() -> None:
-    milestones = build_milestones(RESEARCH / "state_timeline.csv")
+    milestones = build_milestones(RESEARCH / "state_timeline.csv", GERMAN)
     derived = [(m.date.text, m.count) for m in milestones if "derived" in m.meaning]
     assert derived == [("2017-02-08", 53), ("2017-11", 53), ("2018-10-02", 54)]
     assert all(m.count is not None for m in milestones)
+
+
+def test_every_statement_has_its_german_summary() -> None:
+    milestones = build_milestones(RESEARCH / "state_timeline.csv", GERMAN)
+    assert all(m.summary_de and m.summary_de != m.summary for m in milestones)
+    assert len({m.summary_de for m in milestones}) == len(milestones)
+
+
+def test_a_statement_without_german_summary_stops_the_build(tmp_path: Path) -> None:
+    german = tmp_path / "summaries_de.csv"
+    lines = GERMAN.read_text(encoding="utf-8").splitlines(keepends=True)
+    kept = [line for line in lines if not line.startswith("2018-10-02,")]
+    assert len(kept) == len(lines) - 1
+    german.write_text("".join(kept), encoding="utf-8")
+    with pytest.raises(DataFileError) as caught:
+        build_milestones(RESEARCH / "state_timeline.csv", german)
+    (problem,) = caught.value.problems
+    assert problem.column == "summary"
+    assert "no German summary" in problem.message
+    assert problem.line == _line_of(RESEARCH / "state_timeline.csv", "2018-10-02,")

@@ -45,9 +45,6 @@ GERMAN = (
     "nicht keine oder ohne Datei Quellen Zentren Geöffnet bewilligt Suche Datum gibt",
 )
 GIVEAWAYS = {"de": " ".join(ENGLISH).split(), "en": " ".join(GERMAN).split()}
-# The research summaries of the statements are English only (data/milestones.csv has no German
-# text yet); the German page says so in the column's title. Everything else is scanned.
-UNTRANSLATED_COLUMNS = {"de": {t("fc_col_context", "de")}, "en": set()}
 _URL = re.compile(r"https?://\S+|www\.\S+|\b[\w.-]+\.(?:de|com|org|net)\S*")
 # Strings of a widget's protobuf that are settings, not text (ids, formats, types).
 _SETTING_KEYS = {"id", "formId", "type", "format", "mime", "url", "spec", "arrowData", "data"}
@@ -152,9 +149,8 @@ def page_texts(at: AppTest, lang: str) -> list[str]:
         proto = getattr(node, "proto", None)
         if kind == "dataframe":
             frame = node.value
-            columns = [c for c in frame.columns if c not in UNTRANSLATED_COLUMNS[lang]]
             texts.extend(str(c) for c in frame.columns)
-            texts.extend(str(v) for c in columns for v in frame[c] if isinstance(v, str))
+            texts.extend(str(v) for c in frame.columns for v in frame[c] if isinstance(v, str))
         elif kind == "html":
             if not (lang == "en" and "data-release=" in proto.body):  # German quotes, see below
                 texts.append(visible_text(proto.body))
