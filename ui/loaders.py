@@ -28,6 +28,7 @@ from geo.views import presscards
 from geo.views.assets import app_root, install_static_assets, publish_json, static_url
 from geo.views.basemap import boundary_layers
 from geo.views.dataset import KI_FIRST_MONTH, Dataset
+from geo.views.maplayers import centre_popups
 from geo.views.popups import ReleaseLink
 from geo.views.presssearch import releases_by_centre
 
@@ -119,6 +120,16 @@ def ki_dataset() -> Dataset:
 def release_href(release_id: str, lang: str) -> str:
     """A link that opens the dashboard with `release_id` selected (popups open it in a new tab)."""
     return f"{app_root(base_path())}?{urlencode({'release': release_id, 'lang': lang})}"
+
+
+@st.cache_resource
+def popups_url(lang: str) -> str:
+    """Where the map fetches the KI centres' popups in `lang` (published once per server and
+    language, so a step sends none). An upload's popups travel with its steps instead: its data
+    never lands in the public static folder."""
+    timeline = ki_timeline()
+    popups = centre_popups(timeline, lang=lang, release_links=popup_releases(timeline, lang))
+    return publish_json(paths.STATIC_DIR, f"popups-{lang}", popups, prefix=static_prefix())
 
 
 @st.cache_resource

@@ -93,7 +93,7 @@ def map_frame(
                 snapshot,
                 lang=lang,
                 highlight=highlight,
-                release_links=None if data.own else loaders.popup_releases(timeline, lang),
+                popups_url=None if data.own else loaders.popups_url(lang),
                 sites_credit=credit,
             ),
             caption_layer(caption),

@@ -94,7 +94,9 @@ def _copy_atomic(source: Path, target: Path) -> None:
 
 def localize(m: folium.Map, prefix: str = STATIC_URL) -> folium.Map:
     """Make `m` load only the app-served Leaflet and jQuery (no Bootstrap, icons or CDNs), from
-    the static folder at `prefix` (see `static_url`)."""
+    the static folder at `prefix` (see `static_url`). No map script needs jQuery, but without it
+    streamlit-folium 0.27 at times never ran the map's script (2 of 12 page loads in the
+    browser tests), so it stays."""
     m.default_js = [
         ("leaflet", f"{prefix}/leaflet/leaflet.js"),
         ("jquery", f"{prefix}/jquery/jquery.min.js"),

@@ -14,6 +14,7 @@ __all__ = [
     "SiteMarkers",
     "caption_layer",
     "centre_layer",
+    "centre_popups",
     "kreis_layer",
     "ring_offsets",
 ]
@@ -137,11 +138,14 @@ class SiteMarkers(_ScriptElement):
 
     A folium `CircleMarker` with popup and tooltip costs milliseconds to render on every slider
     step; one array costs a `json.dumps`. Rows are `[lat, lon, style index, tooltip text, popup
-    HTML or null]`; tooltips are set as text, never HTML, popups from `popup_html` (escaped).
+    HTML or null, centre id]`; tooltips are set as text, never HTML, popups from `popup_html`
+    (escaped). With `popups_url` the popups are not in the rows: the page fetches that JSON
+    (`centre_popups`, id → HTML) once, after the first markers are drawn, so a step sends no
+    popup.
     With `canvas`, all markers share one canvas renderer (thousands of sites); otherwise each is
-    an SVG path with its `className`. Afterwards `window.kiSites` holds `counts` (the counts by
-    state and the day) and a draw counter, a ready signal for browser checks (canvas markers
-    have no DOM node).
+    an SVG path with its `className`. Each marker keeps its centre's id as `kiCentre`.
+    Afterwards `window.kiSites` holds `counts` (the counts by state and the day) and a draw
+    counter, a ready signal for browser checks (canvas markers have no DOM node).
     """
 
     _template = Template(
@@ -153,6 +157,19 @@ class SiteMarkers(_ScriptElement):
             var rows = {{ this.rows|tojson }};
             var styles = {{ this.styles|tojson }};
             var counts = {{ this.counts|tojson }};
+            var popupsUrl = {{ this.popups_url|tojson }};
+            // One fetch of the published popups per page and URL, when a popup first opens.
+            function popups() {
+                var cache = window.kiPopups || (window.kiPopups = {});
+                if (!cache[popupsUrl]) {
+                    cache[popupsUrl] = fetch(popupsUrl).then(function (r) { return r.json(); });
+                }
+                return cache[popupsUrl];
+            }
+            function fill(event) {
+                var marker = event.target, id = marker.kiCentre;
+                popups().then(function (html) { marker.setPopupContent(html[id] || ""); });
+            }
             function text(value) {
                 return function () {
                     var span = document.createElement("span");
@@ -173,14 +190,21 @@ class SiteMarkers(_ScriptElement):
                     var options = L.extend({}, styles[row[2]], extra);
                     var marker = L.circleMarker([row[0], row[1]], options)
                         .bindTooltip(text(row[3]));
-                    if (row[4] !== null) {
-                        marker.bindPopup(row[4], {maxWidth: 420, maxHeight: popupHeight});
+                    marker.kiCentre = row[5];
+                    var popup = row[4] !== null ? row[4] : (popupsUrl ? "…" : null);
+                    if (popup !== null) {
+                        marker.bindPopup(popup, {maxWidth: 420, maxHeight: popupHeight});
                         // The marker's own tooltip would cover its open popup.
                         marker.on("popupopen", function () { this.closeTooltip(); });
+                    }
+                    if (row[4] === null && popupsUrl) {
+                        marker.on("popupopen", fill);
                     }
                     marker.addTo(group);
                 }
                 window.kiSites = L.extend({drawn: ((window.kiSites || {}).drawn || 0) + 1}, counts);
+                // Fetched now, after the markers, so that the first popup opens filled.
+                if (popupsUrl) { popups(); }
             }
             if (group._map) {
                 draw(group._map);
@@ -200,6 +224,7 @@ class SiteMarkers(_ScriptElement):
         *,
         canvas: bool,
         attribution: str = "",
+        popups_url: str | None = None,
     ) -> None:
         super().__init__()
         self._name = "SiteMarkers"
@@ -208,6 +233,29 @@ class SiteMarkers(_ScriptElement):
         self.counts = dict(counts)
         self.canvas = canvas
         self.attribution = attribution
+        self.popups_url = popups_url
+
+
+def centre_popups(
+    timeline: Timeline,
+    *,
+    lang: str = "de",
+    release_links: Mapping[str, Sequence[ReleaseLink]] | None = None,
+) -> dict[str, str]:
+    """Every centre's popup HTML by id (the same on every date): what `centre_layer` puts in its
+    rows, or what the app publishes once for `popups_url`."""
+    release_links = release_links or {}
+    offsets = ring_offsets(timeline.centres)
+    return {
+        centre.id: popup_html(
+            centre,
+            timeline.windows[centre.id],
+            lang=lang,
+            colocated=centre.id in offsets,
+            releases=release_links.get(centre.id, ()),
+        )
+        for centre in timeline.centres
+    }
 
 
 def centre_layer(
@@ -218,17 +266,20 @@ def centre_layer(
     highlight: frozenset[str] | None = None,
     release_links: Mapping[str, Sequence[ReleaseLink]] | None = None,
     sites_credit: str | None = None,
+    popups_url: str | None = None,
 ) -> folium.FeatureGroup:
     """One feature group with a marker per centre drawn at the snapshot's date, credited (in
     the map's attribution while it is shown) to GeoNames or to `sites_credit`.
 
     With `highlight`, those centres get the class `ki-highlight` and a stronger outline, and
     all others are dimmed. `release_links` maps centre ids to the press releases naming them.
-    Above `DENSE_THRESHOLD` centres the markers share one canvas and carry no popup; their
-    tooltip names the state instead.
+    With `popups_url` (where `centre_popups` of this timeline and language are published) the
+    popups are fetched from there, not sent with the step. Above `DENSE_THRESHOLD` centres the
+    markers share one canvas and carry no popup; their tooltip names the state instead.
     """
-    release_links = release_links or {}
     canvas = len(timeline.centres) > DENSE_THRESHOLD
+    inline = not canvas and popups_url is None
+    popups = centre_popups(timeline, lang=lang, release_links=release_links) if inline else {}
     offsets = {} if canvas else ring_offsets(timeline.centres)
     drawn = sorted(timeline.centres, key=lambda c: -offsets.get(c.id, 0))
     styles: list[dict[str, object]] = []
@@ -247,21 +298,22 @@ def centre_layer(
         if canvas:
             tooltip, popup = f"{centre.name} ({t(state.value, lang)})", None
         else:
-            tooltip = centre.name
-            popup = popup_html(
-                centre,
-                timeline.windows[centre.id],
-                lang=lang,
-                colocated=centre.id in offsets,
-                releases=release_links.get(centre.id, ()),
-            )
-        rows.append([round(centre.lat, 5), round(centre.lon, 5), style_index[key], tooltip, popup])
+            tooltip, popup = centre.name, popups.get(centre.id)
+        lat, lon = round(centre.lat, 5), round(centre.lon, 5)
+        rows.append([lat, lon, style_index[key], tooltip, popup, centre.id])
     group = folium.FeatureGroup(name="centres")
     # The day makes every step's script differ, so streamlit-folium always redraws the markers
     # and `window.kiSites.day` tells browser checks which step is on screen.
     shown = {**snapshot.counts, "day": snapshot.day.isoformat()}
     attribution = sites_attribution(lang, sites_credit)
-    SiteMarkers(rows, styles, shown, canvas=canvas, attribution=attribution).add_to(group)
+    SiteMarkers(
+        rows,
+        styles,
+        shown,
+        canvas=canvas,
+        attribution=attribution,
+        popups_url=None if canvas else popups_url,
+    ).add_to(group)
     return group
 
 

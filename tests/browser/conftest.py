@@ -66,7 +66,7 @@ _FRESH_COUNTS_JS = """(want) => {
         && n("ki-approved") === want.approved && paths.length === want.total;
 }"""
 
-# Each drawn centre marker: the centre id from its popup, its classes, its box in the iframe and
+# Each drawn centre marker: its centre id, its classes, its box in the iframe and
 # the classes of what a click on its centre would hit.
 # `window.map` is the Leaflet map streamlit-folium keeps on the iframe's window.
 _DRAWN_JS = """() => {
@@ -74,15 +74,12 @@ _DRAWN_JS = """() => {
     window.map.eachLayer((layer) => {
         if (!(layer instanceof L.CircleMarker) || !layer._path || !layer.getPopup()) return;
         if (!layer._path.classList.contains("ki-marker")) return;
-        const content = layer.getPopup().getContent();
-        const html = typeof content === "string" ? content : content.outerHTML;
-        const match = html.match(/data-centre="([^"]+)"/);
         const box = layer._path.getBoundingClientRect();
         const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
         let hit = document.elementFromPoint(x, y);
         while (hit && !hit.getAttribute("class")) hit = hit.parentElement;
         out.push({
-            id: match ? match[1] : null,
+            id: layer.kiCentre || null,
             classes: layer._path.getAttribute("class"),
             x: x,
             y: y,
@@ -195,7 +192,7 @@ class Dashboard:
         return self.frame().evaluate(_COUNTS_JS)
 
     def drawn_markers(self) -> list[dict]:
-        """Every centre marker in the map: id (from its popup), classes, centre x/y, width, and
+        """Every centre marker in the map: id, classes, centre x/y, width, and
         `on_top`, the classes of the element a click at its centre hits."""
         return self.frame().evaluate(_DRAWN_JS)
 

@@ -52,15 +52,23 @@ _INJECTED_JS = r"""() => ({
 CLEAN = {"xss": None, "img": 0, "svg": 0, "onerror": 0, "onload": 0, "scripts": 0, "links": 0}
 
 # Hover and click every centre marker like a user (events on the SVG path), collecting what each
-# tooltip and popup shows as text.
-_OPEN_ALL_JS = """() => {
+# tooltip and popup shows as text (a popup's content arrives from the published popups file).
+_OPEN_ALL_JS = """async () => {
     const texts = [];
     const paths = [...document.querySelectorAll("path.ki-marker")];
+    const filled = async () => {
+        for (let i = 0; i < 500; i++) {
+            const popup = document.querySelector(".leaflet-popup-content");
+            if (popup && popup.textContent !== "…") return;
+            await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+    };
     for (const path of paths) {
         path.dispatchEvent(new MouseEvent("mouseover", {bubbles: true}));
         document.querySelectorAll(".leaflet-tooltip").forEach((t) => texts.push(t.textContent));
         path.dispatchEvent(new MouseEvent("mouseout", {bubbles: true}));
         path.dispatchEvent(new MouseEvent("click", {bubbles: true}));
+        await filled();
         document.querySelectorAll(".leaflet-popup-content")
             .forEach((p) => texts.push(p.textContent));
     }

@@ -17,7 +17,13 @@ from geo.sources.boundaries import load_boundaries
 from geo.sources.centres import load_centres
 from geo.views.basemap import build_base_map
 from geo.views.map_caption import map_caption, years_reason
-from geo.views.maplayers import caption_layer, centre_layer, kreis_layer, ring_offsets
+from geo.views.maplayers import (
+    caption_layer,
+    centre_layer,
+    centre_popups,
+    kreis_layer,
+    ring_offsets,
+)
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +42,8 @@ def _markers(html: str) -> list[dict]:
     rows = json.loads(re.search(r"var rows = (\[.*?\]);\n", html).group(1))
     styles = json.loads(re.search(r"var styles = (\[.*?\]);\n", html).group(1))
     return [
-        {"lat": r[0], "lon": r[1], "tooltip": r[3], "popup": r[4], **styles[r[2]]} for r in rows
+        {"lat": r[0], "lon": r[1], "tooltip": r[3], "popup": r[4], "id": r[5], **styles[r[2]]}
+        for r in rows
     ]
 
 
@@ -203,3 +210,19 @@ def test_a_marker_closes_its_tooltip_when_its_popup_opens(timeline) -> None:
         folium.Map(tiles=None), centre_layer(timeline, timeline.snapshot(date(2018, 10, 1)))
     )
     assert 'marker.on("popupopen", function () { this.closeTooltip(); });' in html
+
+
+def test_with_a_popups_url_a_step_sends_ids_and_no_popup(timeline) -> None:
+    """The KI map publishes its popups once; a step's rows then carry the centre id only, and
+    the page fetches the popups from the URL (54 popups are most of a step's bytes)."""
+    snapshot = timeline.snapshot(date(2018, 10, 31))
+    url = "/app/static/generated/popups-de-0123456789abcdef.json"
+    published = _rendered(folium.Map(tiles=None), centre_layer(timeline, snapshot, popups_url=url))
+    inline = _rendered(folium.Map(tiles=None), centre_layer(timeline, snapshot))
+    markers = _markers(published)
+    assert [m["popup"] for m in markers] == [None] * 54
+    assert {m["id"] for m in markers} == {c.id for c in timeline.centres}
+    assert f"var popupsUrl = {json.dumps(url)};" in published
+    popups = centre_popups(timeline)
+    assert {m["id"]: m["popup"] for m in _markers(inline)} == popups, "the same HTML either way"
+    assert len(published) < len(inline) - 100_000
