@@ -9,7 +9,7 @@ from pandas.io.formats.style import Styler
 
 from geo import keys
 from geo.i18n import t
-from geo.views.chart import with_selected_day
+from geo.views.chart_day import with_selected_day
 from geo.views.factcheck import VERDICT_STYLES, VERDICT_SYMBOLS, factcheck_table, verdict_kinds
 from ui import loaders
 

@@ -11,7 +11,7 @@ from geo.i18n import escape_markdown, t
 from geo.model.playback import interval_seconds
 from geo.model.timeline import Timeline
 from geo.sources.fuzzydate import day_words
-from geo.views.chart import with_selected_day
+from geo.views.chart_day import with_selected_day
 from geo.views.dataset import Dataset
 from geo.views.presscards import release_label
 from geo.views.presssearch import release_centres

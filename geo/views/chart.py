@@ -7,40 +7,25 @@ the Vega-Lite spec (`chart.to_dict()`) and the app only has to hand the chart to
 
 from __future__ import annotations
 
-__all__ = ["CHART_HEIGHT", "SELECTED_LAYER", "chart_days", "rollout_chart", "with_selected_day"]
+__all__ = ["CHART_HEIGHT", "rollout_chart"]
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import date
 
 import altair as alt
 import pandas as pd
 
 from geo.i18n import t
-from geo.model.timeline import month_starts
-from geo.sources.fuzzydate import day_words
 from geo.sources.milestones import Milestone
+from geo.views.chart_day import SELECTED_LAYER, selected_rows
 from geo.views.chart_labels import LABEL_LAYOUT_WIDTH, Curve, Plot
 from geo.views.chart_locale import time_axis_format, vega_locale
 from geo.views.chart_population import population_frame, population_layers
 from geo.views.chart_stated import stated_frame, stated_layers
 from geo.views.chart_style import COLOURS, LEGEND, named, series_colour
 
-# The name of the selected-day rule layer, which `with_selected_day` finds and moves.
-SELECTED_LAYER = "selected_day"
 # The plot's height in pixels: the chart fits its width to the page, never its height.
 CHART_HEIGHT = 280
-
-
-def chart_days(first: date, last: date, event_days: Iterable[date]) -> list[date]:
-    """Days to sample the series at: `first`, `last`, every month start and every event day.
-
-    Sorted, without duplicates, all within [first, last], so each step of the line lands on the
-    exact day a centre's state changes.
-    """
-    if last < first:
-        raise ValueError(f"last day {last} is before first day {first}")
-    days = {first, last, *month_starts(first, last), *event_days}
-    return sorted(d for d in days if first <= d <= last)
 
 
 def rollout_chart(
@@ -146,28 +131,11 @@ def rollout_chart(
 def _selected_layer(day: date, x: alt.X, lang: str) -> alt.Chart:
     """The dashed rule at the selected day (moved by `with_selected_day`)."""
     return (
-        alt.Chart(pd.DataFrame(_selected_rows(day, lang)))
+        alt.Chart(pd.DataFrame(selected_rows(day, lang)))
         .mark_rule(strokeDash=[4, 3], strokeWidth=1.5, color="#444444", clip=True)
         .encode(x=x, tooltip=[alt.Tooltip("when:N", title=t("chart_selected", lang))])
         .properties(name=SELECTED_LAYER)
     )
-
-
-def _selected_rows(day: date, lang: str) -> list[dict[str, str]]:
-    """The one data row of the selected-day rule, as Vega-Lite receives it."""
-    words = day_words(day, lang)
-    return [{"date": f"{day.isoformat()}T00:00:00", "when": words}]
-
-
-def with_selected_day(spec: dict, day: date, lang: str) -> dict:
-    """`spec` (a `rollout_chart(...).to_dict()`) with its rule moved to `day`.
-
-    Building and validating the whole chart costs far more than a slider step may; so the app
-    builds the spec once per dataset and language and only swaps the rule's one data row.
-    """
-    layer = next(layer for layer in spec["layer"] if layer.get("name") == SELECTED_LAYER)
-    datasets = {**spec["datasets"], layer["data"]["name"]: _selected_rows(day, lang)}
-    return {**spec, "datasets": datasets}
 
 
 def _y_top(most: int) -> int:

@@ -23,7 +23,7 @@ from geo.model.playback import clamp_day, month_day, month_end
 from geo.model.timeline import MilestoneCheck, Snapshot, Timeline, month_starts
 from geo.sources.milestones import Milestone
 from geo.sources.population import KreisPopulation
-from geo.views.chart import chart_days, rollout_chart
+from geo.views.chart_day import chart_days
 from geo.views.factcheck import chart_marks
 
 # The KI slider starts in January 2012, the year the integration law was passed.
@@ -149,6 +149,10 @@ class Dataset:
         with `geo.views.chart.with_selected_day`, which copies it)."""
         specs = self._chart_specs
         if lang not in specs:
+            # altair (about 0.2 s to import) loads with the first chart, after the first page's
+            # map has been sent: the map's frame starts loading meanwhile.
+            from geo.views.chart import rollout_chart
+
             if lang not in LANGUAGES:
                 raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, not {lang!r}")
             marks = chart_marks(self.checks, lang) if self.milestones else None

@@ -10,7 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from geo import keys
-from geo.views.chart import SELECTED_LAYER
+from geo.views.chart_day import SELECTED_LAYER
 
 LAST_MONTH = date(2018, 10, 1)
 # A month shows its last day, so the slider's last month shows 31.10.2018.

@@ -16,7 +16,8 @@ from geo.i18n import t
 from geo.model.timeline import Timeline, month_starts
 from geo.sources.centres import load_centres
 from geo.sources.milestones import load_milestones
-from geo.views.chart import SELECTED_LAYER, chart_days, rollout_chart, with_selected_day
+from geo.views.chart import rollout_chart
+from geo.views.chart_day import SELECTED_LAYER, chart_days, with_selected_day
 from geo.views.chart_stated import LABELS_LAYER, stated_milestones
 
 CENTRES = [

@@ -13,7 +13,7 @@ from geo.model.timeline import Timeline
 from geo.paths import CENTRES_CSV, POPULATION_CSV
 from geo.sources.centres import load_centres
 from geo.sources.population import load_population
-from geo.views.chart import SELECTED_LAYER
+from geo.views.chart_day import SELECTED_LAYER
 from geo.views.dataset import KI_FIRST_MONTH, Dataset
 
 TIMELINE = Timeline(load_centres(CENTRES_CSV))

@@ -15,7 +15,8 @@ from geo.model.timeline import MilestoneCheck, Timeline
 from geo.sources.centres import load_centres
 from geo.sources.milestones import load_milestones
 from geo.sources.press_counts import extract_counts
-from geo.views.chart import chart_days, rollout_chart
+from geo.views.chart import rollout_chart
+from geo.views.chart_day import chart_days
 from geo.views.factcheck import (
     COLUMN_KEYS,
     chart_marks,
