@@ -239,7 +239,7 @@ def test_play_advances_the_month_and_pause_stops(open_export, timeline, days) ->
     opened.page.click("#ki-play")
     assert opened.page.get_attribute("body", "data-playing") == "false"
     assert opened.page.inner_text("#ki-play") == t("play", "de")
-    shown = date.fromisoformat(opened.view()["month"])
+    shown = date.fromisoformat(opened.view()["day"])
     assert opened.view()["markers"] == timeline.snapshot(shown).counts
 
 
