@@ -14,7 +14,7 @@ from geo.model.timeline import CentreState, Snapshot
 from geo.views.basemap import build_base_map
 from geo.views.dataset import Dataset
 from geo.views.map_caption import map_caption, release_reason, years_reason
-from geo.views.maplayers import caption_layer, centre_layer, kreis_layer
+from geo.views.maplayers import DENSE_THRESHOLD, caption_layer, centre_layer, kreis_layer
 from geo.views.presssearch import release_centres
 from ui import loaders
 from ui.sites_credit import sites_credit
@@ -69,6 +69,8 @@ def map_frame(
         highlight_reason=current_highlight(data, lang)[1] if highlight is not None else "",
         sites_credit=credit,
     )
+    # An upload's popups travel with the step; the dense canvas map has none to publish.
+    inline_popups = data.own or len(timeline.centres) > DENSE_THRESHOLD
     if not report:
         st.html(FRAME_CSS)
     streamlit_folium.st_folium(
@@ -93,7 +95,7 @@ def map_frame(
                 snapshot,
                 lang=lang,
                 highlight=highlight,
-                popups_url=None if data.own else loaders.popups_url(lang),
+                popups_url=None if inline_popups else loaders.popups_url(lang),
                 sites_credit=credit,
             ),
             caption_layer(caption),

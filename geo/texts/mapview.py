@@ -29,6 +29,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Shares its town with another centre; both are drawn as concentric rings.",
     },
     "popup_releases": {"de": "Erwähnt in", "en": "Mentioned in"},
+    "popup_unavailable": {
+        "de": "Die Angaben zu diesem Zentrum konnten nicht geladen werden.",
+        "en": "The details of this centre could not be loaded.",
+    },
     "kreis_none": {"de": "noch kein Zentrum", "en": "no centre yet"},
     "kreis_approved": {"de": "Zentrum bewilligt", "en": "centre approved"},
     "kreis_open": {"de": "Zentrum geöffnet", "en": "centre open"},

@@ -138,10 +138,10 @@ class SiteMarkers(_ScriptElement):
 
     A folium `CircleMarker` with popup and tooltip costs milliseconds to render on every slider
     step; one array costs a `json.dumps`. Rows are `[lat, lon, style index, tooltip text, popup
-    HTML or null, centre id]`; tooltips are set as text, never HTML, popups from `popup_html`
-    (escaped). With `popups_url` the popups are not in the rows: the page fetches that JSON
-    (`centre_popups`, id → HTML) once, after the first markers are drawn, so a step sends no
-    popup.
+    HTML or null, centre id]` (canvas rows end after the tooltip); tooltips are set as text,
+    never HTML, popups from `popup_html` (escaped). With `popups_url` the popups are not in the
+    rows: the page fetches that JSON (`centre_popups`, id → HTML) once, after the first markers
+    are drawn, so a step sends no popup; if it cannot, a popup says `popup_missing`.
     With `canvas`, all markers share one canvas renderer (thousands of sites); otherwise each is
     an SVG path with its `className`. Each marker keeps its centre's id as `kiCentre`.
     Afterwards `window.kiSites` holds `counts` (the counts by state and the day) and a draw
@@ -158,17 +158,26 @@ class SiteMarkers(_ScriptElement):
             var styles = {{ this.styles|tojson }};
             var counts = {{ this.counts|tojson }};
             var popupsUrl = {{ this.popups_url|tojson }};
-            // One fetch of the published popups per page and URL, when a popup first opens.
+            var popupMissing = {{ this.popup_missing|tojson }};
+            // One fetch of the published popups per page and URL, after the first markers are
+            // drawn; a failed fetch is forgotten, so the next popup asks again.
             function popups() {
                 var cache = window.kiPopups || (window.kiPopups = {});
                 if (!cache[popupsUrl]) {
-                    cache[popupsUrl] = fetch(popupsUrl).then(function (r) { return r.json(); });
+                    cache[popupsUrl] = fetch(popupsUrl).then(function (r) {
+                        if (!r.ok) { throw new Error("HTTP " + r.status); }
+                        return r.json();
+                    });
+                    cache[popupsUrl].catch(function () { delete cache[popupsUrl]; });
                 }
                 return cache[popupsUrl];
             }
             function fill(event) {
                 var marker = event.target, id = marker.kiCentre;
-                popups().then(function (html) { marker.setPopupContent(html[id] || ""); });
+                popups().then(
+                    function (html) { marker.setPopupContent(html[id] || popupMissing); },
+                    function () { marker.setPopupContent(text(popupMissing)()); }
+                );
             }
             function text(value) {
                 return function () {
@@ -191,20 +200,21 @@ class SiteMarkers(_ScriptElement):
                     var marker = L.circleMarker([row[0], row[1]], options)
                         .bindTooltip(text(row[3]));
                     marker.kiCentre = row[5];
-                    var popup = row[4] !== null ? row[4] : (popupsUrl ? "…" : null);
+                    var html = row.length > 4 ? row[4] : null;
+                    var popup = html !== null ? html : (popupsUrl ? "…" : null);
                     if (popup !== null) {
                         marker.bindPopup(popup, {maxWidth: 420, maxHeight: popupHeight});
                         // The marker's own tooltip would cover its open popup.
                         marker.on("popupopen", function () { this.closeTooltip(); });
                     }
-                    if (row[4] === null && popupsUrl) {
+                    if (html === null && popupsUrl) {
                         marker.on("popupopen", fill);
                     }
                     marker.addTo(group);
                 }
                 window.kiSites = L.extend({drawn: ((window.kiSites || {}).drawn || 0) + 1}, counts);
                 // Fetched now, after the markers, so that the first popup opens filled.
-                if (popupsUrl) { popups(); }
+                if (popupsUrl) { popups().catch(function () {}); }
             }
             if (group._map) {
                 draw(group._map);
@@ -225,6 +235,7 @@ class SiteMarkers(_ScriptElement):
         canvas: bool,
         attribution: str = "",
         popups_url: str | None = None,
+        popup_missing: str = "",
     ) -> None:
         super().__init__()
         self._name = "SiteMarkers"
@@ -234,6 +245,7 @@ class SiteMarkers(_ScriptElement):
         self.canvas = canvas
         self.attribution = attribution
         self.popups_url = popups_url
+        self.popup_missing = popup_missing
 
 
 def centre_popups(
@@ -244,18 +256,24 @@ def centre_popups(
 ) -> dict[str, str]:
     """Every centre's popup HTML by id (the same on every date): what `centre_layer` puts in its
     rows, or what the app publishes once for `popups_url`."""
-    release_links = release_links or {}
     offsets = ring_offsets(timeline.centres)
-    return {
-        centre.id: popup_html(
-            centre,
-            timeline.windows[centre.id],
-            lang=lang,
-            colocated=centre.id in offsets,
-            releases=release_links.get(centre.id, ()),
-        )
-        for centre in timeline.centres
-    }
+    return {c.id: _popup(timeline, c, offsets, lang, release_links) for c in timeline.centres}
+
+
+def _popup(
+    timeline: Timeline,
+    centre: Centre,
+    offsets: Mapping[str, int],
+    lang: str,
+    release_links: Mapping[str, Sequence[ReleaseLink]] | None,
+) -> str:
+    return popup_html(
+        centre,
+        timeline.windows[centre.id],
+        lang=lang,
+        colocated=centre.id in offsets,
+        releases=(release_links or {}).get(centre.id, ()),
+    )
 
 
 def centre_layer(
@@ -279,7 +297,6 @@ def centre_layer(
     """
     canvas = len(timeline.centres) > DENSE_THRESHOLD
     inline = not canvas and popups_url is None
-    popups = centre_popups(timeline, lang=lang, release_links=release_links) if inline else {}
     offsets = {} if canvas else ring_offsets(timeline.centres)
     drawn = sorted(timeline.centres, key=lambda c: -offsets.get(c.id, 0))
     styles: list[dict[str, object]] = []
@@ -295,12 +312,13 @@ def centre_layer(
         if key not in style_index:
             style_index[key] = len(styles)
             styles.append(style)
-        if canvas:
-            tooltip, popup = f"{centre.name} ({t(state.value, lang)})", None
-        else:
-            tooltip, popup = centre.name, popups.get(centre.id)
         lat, lon = round(centre.lat, 5), round(centre.lon, 5)
-        rows.append([lat, lon, style_index[key], tooltip, popup, centre.id])
+        if canvas:
+            # No popup and no id: ten thousand of them would only lengthen every step.
+            rows.append([lat, lon, style_index[key], f"{centre.name} ({t(state.value, lang)})"])
+            continue
+        popup = _popup(timeline, centre, offsets, lang, release_links) if inline else None
+        rows.append([lat, lon, style_index[key], centre.name, popup, centre.id])
     group = folium.FeatureGroup(name="centres")
     # The day makes every step's script differ, so streamlit-folium always redraws the markers
     # and `window.kiSites.day` tells browser checks which step is on screen.
@@ -313,6 +331,7 @@ def centre_layer(
         canvas=canvas,
         attribution=attribution,
         popups_url=None if canvas else popups_url,
+        popup_missing=t("popup_unavailable", lang),
     ).add_to(group)
     return group
 

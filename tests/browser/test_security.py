@@ -62,6 +62,7 @@ _OPEN_ALL_JS = """async () => {
             if (popup && popup.textContent !== "…") return;
             await new Promise((resolve) => setTimeout(resolve, 10));
         }
+        throw new Error("a popup was not filled within 5 s");
     };
     for (const path of paths) {
         path.dispatchEvent(new MouseEvent("mouseover", {bubbles: true}));
