@@ -76,19 +76,22 @@ DERIVED_COUNTS: dict[str, int] = {
 }
 
 
-def _german_summaries(path: Path, problems: list[DataProblem]) -> dict[tuple[str, str], str]:
+def _german_summaries(
+    path: Path, problems: list[DataProblem]
+) -> dict[tuple[str, str], tuple[str, int]]:
+    """The German summaries by (date, source URL), each with its line."""
     name = path.name
-    summaries: dict[tuple[str, str], str] = {}
+    summaries: dict[tuple[str, str], tuple[str, int]] = {}
     for row in read_csv_rows(path, GERMAN_COLUMNS, label=name):
         r = RowReader(row, name, problems)
         key = (r.get("date"), r.get("source_url"))
         if key in summaries:
             r.fail("source_url", "repeats the date and source URL of an earlier row")
-        summaries[key] = r.convert("summary_de", required, "")
+        summaries[key] = (r.convert("summary_de", required, ""), row.line)
     return summaries
 
 
-def _milestone(r: RowReader, german: dict[tuple[str, str], str]) -> Milestone | None:
+def _milestone(r: RowReader, german: dict[tuple[str, str], tuple[str, int]]) -> Milestone | None:
     before = len(r.problems)
     meaning = r.get("count_meaning")
     measure = MEASURE_BY_MEANING.get(meaning, "")
@@ -106,7 +109,7 @@ def _milestone(r: RowReader, german: dict[tuple[str, str], str]) -> Milestone | 
         meaning=meaning,
         places=places,
         summary=r.convert("summary", required, ""),
-        summary_de=german.get((r.get("date"), r.get("source_url")), ""),
+        summary_de=german.get((r.get("date"), r.get("source_url")), ("", 0))[0],
         sources=r.convert("source_url", source_urls, ()),
         line=r.row.line,
     )
@@ -131,6 +134,11 @@ def build_milestones(timeline_path: Path, german_path: Path) -> tuple[Milestone,
     milestones = [
         m for row in chosen if (m := _milestone(RowReader(row, name, problems), german)) is not None
     ]
+    used = {(r.cells["date"].strip(), r.cells["source_url"].strip()) for r in chosen}
+    for key, (_summary, line) in german.items():
+        if key not in used:
+            message = f"matches no count statement of {name} (by date and source URL)"
+            problems.append(DataProblem(Path(german_path).name, line, "date", key[0], message))
     if problems:
         raise DataFileError(problems)
     return tuple(milestones)

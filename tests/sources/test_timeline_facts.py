@@ -63,3 +63,17 @@ def test_a_statement_without_german_summary_stops_the_build(tmp_path: Path) -> N
     assert problem.column == "summary"
     assert "no German summary" in problem.message
     assert problem.line == _line_of(RESEARCH / "state_timeline.csv", "2018-10-02,")
+
+
+def test_a_german_summary_that_matches_no_statement_stops_the_build(tmp_path: Path) -> None:
+    german = tmp_path / "summaries_de.csv"
+    text = GERMAN.read_text(encoding="utf-8")
+    german.write_text(text.replace("\n2018-10-02,", "\n2018-10-03,", 1), encoding="utf-8")
+    with pytest.raises(DataFileError) as caught:
+        build_milestones(RESEARCH / "state_timeline.csv", german)
+    problems = {(p.file, p.column, p.value) for p in caught.value.problems}
+    assert ("summaries_de.csv", "date", "2018-10-03") in problems, "the stray row is named"
+    assert {(f, c) for f, c, _ in problems} == {
+        ("summaries_de.csv", "date"),
+        ("state_timeline.csv", "summary"),
+    }, "and the statement it was meant for has none"

@@ -99,6 +99,11 @@ def test_table_row_of_the_laki_opening() -> None:
     assert "02.12.2013" in row[t("fc_col_reason", "de")]
     assert "21" in row[t("fc_col_reason", "de")]
     assert "44" in row[t("fc_col_reason", "de")]
+    context = row[t("fc_col_context", "de")]
+    assert context.startswith("Minister Schneider und Ministerin Löhrmann eröffnen"), context
+    en = factcheck_table(CHECKS, "en")
+    english = en[en[t("fc_col_date", "en")] == "2 December 2013"].iloc[0]
+    assert english[t("fc_col_context", "en")].startswith("Ministers Schneider and Löhrmann open")
 
 
 def test_a_count_of_a_total_is_checked_by_the_count_never_the_total() -> None:
