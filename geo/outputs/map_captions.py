@@ -1,5 +1,5 @@
 """The words around a printed map: the legends of centre markers and Kreis fills, the credit line
-for boundaries and sites, the date in words and the counts per state, drawn from the same
+for boundaries and sites and the counts per state, drawn from the same
 entries and texts as the web map's caption (`geo.views.map_caption`).
 """
 

@@ -146,7 +146,7 @@ class Dataset:
     def chart_spec(self, lang: str) -> dict:
         """The rollout chart as a Vega-Lite spec in `lang`, with the fact-check marks of the
         statements; built once per language when first asked for (a step only moves its day
-        with `geo.views.chart.with_selected_day`, which copies it)."""
+        with `geo.views.chart_day.with_selected_day`, which copies it)."""
         specs = self._chart_specs
         if lang not in specs:
             # altair (about 0.2 s to import) loads with the first chart, after the first page's

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from geo.model.playback import month_end
 from geo.views.monthrange import month_label, months_between
 
 
@@ -16,12 +15,6 @@ def test_the_months_between_two_days_include_both_ends_across_a_new_year() -> No
         date(2013, 2, 1),
     ]
     assert months_between(date(2016, 6, 5), date(2016, 6, 20)) == [date(2016, 6, 1)]
-
-
-def test_a_month_ends_on_its_last_day() -> None:
-    assert month_end(date(2016, 2, 1)) == date(2016, 2, 29)
-    assert month_end(date(2015, 2, 10)) == date(2015, 2, 28)
-    assert month_end(date(2016, 12, 1)) == date(2016, 12, 31)
 
 
 def test_months_are_named_in_the_pages_language() -> None:
