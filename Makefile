@@ -41,7 +41,7 @@ format: install-dev
 data: install-dev
 	$(BIN)/python -m geo.sources.build_data data/sources
 
-# Speed figures: prints a table, writes artifacts/bench.json (about 3 minutes).
+# Speed figures: prints a table, writes artifacts/bench.json (about 2.5 minutes).
 bench: install-dev
 	$(BIN)/python tests/bench/run_bench.py
 
