@@ -389,7 +389,7 @@ MILESTONE_CASES: list[tuple[str, Mutation, list[Expected]]] = [
     ("unknown-measure", set_cells((3, "measure", "opened")), [(3, "measure", "opened", "one of")]),
     ("missing-column", drop_column("summary"), [(1, "summary", None, "required column")]),
     ("nul-byte", nul_in_last_row, [(29, None, "byte 0x00", "binary data")]),
-    ("truncated-mid-row", truncated, [(29, None, None, "has 2 cells, the header has 8")]),
+    ("truncated-mid-row", truncated, [(29, None, None, "has 2 cells, the header has 9")]),
     ("header-only", header_only, [(None, None, None, "header but no rows")]),
 ]
 
