@@ -19,15 +19,13 @@ __all__ = [
 import filecmp
 import hashlib
 import json
-import os
-import shutil
 from pathlib import Path
 
 import folium
 import xstatic.pkg.jquery
 import xstatic.pkg.leaflet
 
-from geo.sources.atomic import write_text_atomic
+from geo.sources.atomic import write_bytes_atomic, write_text_atomic
 
 STATIC_URL = "/app/static"
 _FILES = {
@@ -85,11 +83,9 @@ def publish_json(static_dir: Path, stem: str, data: object, *, prefix: str = STA
 
 
 def _copy_atomic(source: Path, target: Path) -> None:
-    """Copy beside the target, then replace it, so a browser never gets half a file."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(f".{target.name}.partial")
-    shutil.copyfile(source, partial)
-    os.replace(partial, target)
+    """Copy through a temporary file of its own, then replace the target, so a browser never
+    gets half a file, also while several replicas install the same files at once."""
+    write_bytes_atomic(target, source.read_bytes())
 
 
 def localize(m: folium.Map, prefix: str = STATIC_URL) -> folium.Map:

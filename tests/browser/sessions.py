@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from playwright.async_api import Browser, Frame, Page, Playwright
+from playwright.async_api import TimeoutError as PlaywrightTimeoutError
 
 from geo.model.timeline import Timeline
 from tests.browser.chromium import INSTALL_HINT, chromium_executable
@@ -25,6 +26,13 @@ SHOWS_JS = """([day, want, highlighted]) => {
         && n("ki-approved") === want.approved && paths.length === want.total
         && n("ki-highlight") === highlighted;
 }"""
+# What the map shows, for a message when it is not what was wanted.
+SHOWN_JS = """() => ({
+    map: !!window.map, leaflet: !!window.L, sites: window.kiSites || null,
+    markers: document.querySelectorAll("path.ki-marker").length,
+    highlighted: document.querySelectorAll("path.ki-marker.ki-highlight").length,
+    size: [innerWidth, innerHeight],
+})"""
 URL_JS = """([day, years]) => {
     const q = new URLSearchParams(location.search);
     return q.get("date") === day && (q.get("year") || "") === years;
@@ -65,9 +73,16 @@ async def expect_state(
     counts = {k: snapshot.counts[k] for k in ("open", "uncertain", "approved", "total")}
     highlighted = len(set(timeline.started_in(years)) & set(snapshot.states)) if years else 0
     frame = await map_frame(page)
-    await frame.wait_for_function(
-        SHOWS_JS, arg=[day.isoformat(), counts, highlighted], timeout=UPDATE_TIMEOUT_MS
-    )
+    try:
+        await frame.wait_for_function(
+            SHOWS_JS, arg=[day.isoformat(), counts, highlighted], timeout=UPDATE_TIMEOUT_MS
+        )
+    except PlaywrightTimeoutError:
+        shown = await frame.evaluate(SHOWN_JS)
+        raise AssertionError(
+            f"session {log.index}: wanted {day.isoformat()} {counts} with {highlighted}"
+            f" highlighted; the map shows {shown}"
+        ) from None
     slider_text = (
         await page.locator(".st-key-date_slider")
         .get_by_role("slider")

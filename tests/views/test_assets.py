@@ -27,3 +27,4 @@ def test_static_assets_are_copied_once(tmp_path: Path) -> None:
     assert (tmp_path / "jquery" / "jquery.min.js").is_file()
     assert first
     assert install_static_assets(tmp_path) == []
+    assert list(tmp_path.rglob(".*")) == [], "no temporary file is left behind"
