@@ -56,16 +56,20 @@ class FrameFit(MacroElement):
             {% if this.report %}container.classList.add("ki-report");{% endif %}
             var bounds = L.latLngBounds({{ this.extent|tojson }});
             var moved = false, fitting = false;
+            var padding = {{ this.padding|tojson }};
             function fit() {
                 // A zoom animation's end would undo the fit: fit after it.
                 if (map._animatingZoom) { map.once("zoomend", fit); return; }
+                // A frame without room yet (still 0 px high while the page lays it out) has
+                // no zoom that fits; Leaflet would throw and the map's script would stop.
+                // Its "resize" comes when the frame gets its size, and fits then.
+                var room = map.getSize().subtract(L.point(padding[0]).add(padding[1]));
+                if (room.x <= 0 || room.y <= 0) { return; }
                 fitting = true;
                 var snap = map.options.zoomSnap;
                 map.options.zoomSnap = 0;  // the exact zoom that fills the frame
                 map.fitBounds(bounds, {
-                    animate: false,
-                    paddingTopLeft: {{ this.padding[0]|tojson }},
-                    paddingBottomRight: {{ this.padding[1]|tojson }}
+                    animate: false, paddingTopLeft: padding[0], paddingBottomRight: padding[1]
                 });
                 map.options.zoomSnap = snap;
                 fitting = false;

@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 from shapely.geometry import shape
 
-from geo.paths import BOUNDARIES_GEOJSON
-from geo.views.basemap import NRW_EXTENT
+from geo.paths import BOUNDARIES_GEOJSON, OUTLINE_GEOJSON
+from geo.sources.boundaries import load_boundaries
+from geo.views.assets import install_static_assets
+from geo.views.basemap import NRW_EXTENT, build_base_map
 from geo.views.mapcontrols import FIT_PADDING
 
 pytestmark = pytest.mark.browser
@@ -161,3 +164,40 @@ def test_no_tooltip_covers_an_open_popup(dashboard) -> None:
     dashboard.page.mouse.move(box["x"] + 5, box["y"] + box["height"] / 2)
     dashboard.page.mouse.move(box["x"] + marker["x"], box["y"] + marker["y"])
     expect(content.locator(".leaflet-tooltip").first).to_be_visible()
+
+
+def test_a_frame_without_height_yet_still_gets_its_map_and_fits_nrw_later(
+    browser, tmp_path: Path
+) -> None:
+    """The map's script runs while its frame may still be 0 px high (the page has not laid it
+    out): it must not throw (the map would never appear), and it fits NRW once the frame has
+    its size."""
+    install_static_assets(tmp_path / "static")
+    boundaries = load_boundaries(
+        env={}, cache_dir=tmp_path, outline_path=OUTLINE_GEOJSON, bundled_path=BOUNDARIES_GEOJSON
+    )
+    base = build_base_map(boundaries, static_prefix=(tmp_path / "static").as_uri())
+    (tmp_path / "map.html").write_text(base.get_root().render(), encoding="utf-8")
+    (tmp_path / "page.html").write_text(
+        '<iframe id="frame" src="map.html" style="width: 800px; height: 0; border: 0"></iframe>',
+        encoding="utf-8",
+    )
+    context = browser.new_context(viewport={"width": 1000, "height": 800})
+    try:
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto((tmp_path / "page.html").as_uri())
+        frame = page.frame_locator("#frame")
+        expect(frame.locator(".leaflet-control-scale")).to_be_attached()
+        inner = page.frame(url=lambda url: url.endswith("map.html"))
+        # folium names the map `map_<id>`; streamlit-folium would keep it as `window.map`.
+        inner.wait_for_function(
+            "() => (window.map = window[Object.keys(window).find((k) => /^map_/.test(k))])"
+        )
+        assert errors == [], "the map's script stopped with an error"
+        page.locator("#frame").evaluate("(f) => { f.style.height = '560px'; }")
+        inner.wait_for_function(_FITTED_JS, arg=[NRW_EXTENT, FIT_PADDING])
+        assert errors == []
+    finally:
+        context.close()
