@@ -1,6 +1,6 @@
-"""Leaflet and jQuery served by the app itself, never from a CDN.
+"""Leaflet served by the app itself, never from a CDN.
 
-The files come from the PyPI packages XStatic-Leaflet and XStatic-jQuery and are copied into
+The files come from the PyPI package XStatic-Leaflet and are copied into
 Streamlit's static folder (`./static/`, served at `/app/static/`); `localize` points a folium map
 at them so a browser with no internet still renders the map and contacts no third party.
 """
@@ -22,7 +22,6 @@ import json
 from pathlib import Path
 
 import folium
-import xstatic.pkg.jquery
 import xstatic.pkg.leaflet
 
 from geo.sources.atomic import write_bytes_atomic, write_text_atomic
@@ -32,7 +31,6 @@ _FILES = {
     # target name under static/ -> source file
     "leaflet/leaflet.js": Path(xstatic.pkg.leaflet.BASE_DIR) / "leaflet.js",
     "leaflet/leaflet.css": Path(xstatic.pkg.leaflet.BASE_DIR) / "leaflet.css",
-    "jquery/jquery.min.js": Path(xstatic.pkg.jquery.BASE_DIR) / "jquery.min.js",
 }
 _LEAFLET_IMAGES = Path(xstatic.pkg.leaflet.BASE_DIR) / "images"
 
@@ -89,13 +87,9 @@ def _copy_atomic(source: Path, target: Path) -> None:
 
 
 def localize(m: folium.Map, prefix: str = STATIC_URL) -> folium.Map:
-    """Make `m` load only the app-served Leaflet and jQuery (no Bootstrap, icons or CDNs), from
-    the static folder at `prefix` (see `static_url`). No map script needs jQuery, but without it
-    streamlit-folium 0.27 at times never ran the map's script (2 of 12 page loads in the
-    browser tests), so it stays."""
-    m.default_js = [
-        ("leaflet", f"{prefix}/leaflet/leaflet.js"),
-        ("jquery", f"{prefix}/jquery/jquery.min.js"),
-    ]
+    """Make `m` load only the app-served Leaflet (no jQuery, Bootstrap, icons or CDNs: none of
+    the map's scripts needs them, and each is one more script the map waits for), from the
+    static folder at `prefix` (see `static_url`)."""
+    m.default_js = [("leaflet", f"{prefix}/leaflet/leaflet.js")]
     m.default_css = [("leaflet_css", f"{prefix}/leaflet/leaflet.css")]
     return m
