@@ -174,9 +174,10 @@ class SiteMarkers(_ScriptElement):
             }
             function fill(event) {
                 var marker = event.target, id = marker.kiCentre;
+                var missing = text(popupMissing);
                 popups().then(
-                    function (html) { marker.setPopupContent(html[id] || popupMissing); },
-                    function () { marker.setPopupContent(text(popupMissing)()); }
+                    function (html) { marker.setPopupContent(html[id] || missing()); },
+                    function () { marker.setPopupContent(missing()); }
                 );
             }
             function text(value) {

@@ -340,3 +340,23 @@ def test_a_year_highlight_pales_the_other_kreise_on_the_live_map(dashboard, time
     dashboard.open(f"?date={day.isoformat()}")
     dashboard.wait_for_counts(timeline.snapshot(day).counts)
     dashboard.frame().wait_for_function(_KREIS_OPACITIES_JS, arg={full: 53})
+
+
+def test_a_popup_says_so_when_the_published_popups_cannot_be_loaded(dashboard) -> None:
+    """The KI popups come from a published file; while it cannot be fetched a popup names the
+    failure, and once it can, the next popup opens filled."""
+    page = dashboard.page
+    page.route("**/generated/popups-*.json", lambda route: route.fulfill(status=503))
+    dashboard.open("?date=2018-10-01")
+    dashboard.map_element().scroll_into_view_if_needed()
+    dashboard.wait_until_settled()
+    kleve = next(m for m in dashboard.drawn_markers() if m["id"] == "kreis-kleve")
+    _click_in_map(dashboard, kleve["x"], kleve["y"])
+    content = dashboard.map_content().locator(".leaflet-popup-content")
+    expect(content).to_have_text(t("popup_unavailable", "de"))
+    page.unroute("**/generated/popups-*.json")
+    dashboard.map_content().locator(".leaflet-popup-close-button").click()
+    dashboard.wait_until_settled()
+    kleve = next(m for m in dashboard.drawn_markers() if m["id"] == "kreis-kleve")
+    _click_in_map(dashboard, kleve["x"], kleve["y"])
+    expect(_popup(dashboard)).to_have_attribute("data-centre", "kreis-kleve")
