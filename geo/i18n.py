@@ -5,7 +5,7 @@ literal text."""
 
 from __future__ import annotations
 
-__all__ = ["LANGUAGES", "Message", "escape_markdown", "in_language", "number", "t"]
+__all__ = ["LANGUAGES", "Message", "check_lang", "escape_markdown", "in_language", "number", "t"]
 
 import re
 from types import ModuleType
@@ -65,6 +65,12 @@ def _merge(areas: tuple[ModuleType, ...]) -> dict[str, dict[str, str]]:
 
 
 _STRINGS = _merge(_AREAS)
+
+
+def check_lang(lang: str) -> None:
+    """Refuse a language the texts do not exist in."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, not {lang!r}")
 
 
 def t(key: str, lang: str = "de", **values: object) -> str:

@@ -13,12 +13,12 @@ from datetime import date
 from matplotlib.colors import to_rgba
 from PIL import Image
 
+from geo.i18n import check_lang
 from geo.model.timeline import Timeline
 from geo.outputs.map_figure import MapPage
 from geo.outputs.page_format import (
     FRAME_MS_RANGE,
     MAX_GIF_PIXELS,
-    check_lang,
     check_pixels,
     page_size,
 )

@@ -16,6 +16,7 @@ from typing import Any
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
+from geo.i18n import check_lang
 from geo.model.timeline import Timeline
 from geo.outputs.map_artists import MapArtists
 from geo.outputs.map_captions import (
@@ -25,7 +26,7 @@ from geo.outputs.map_captions import (
     highlight_text,
 )
 from geo.outputs.map_layout import MAP_LAYOUT
-from geo.outputs.page_format import A4, check_format, check_lang, figure_bytes, page_size
+from geo.outputs.page_format import A4, check_format, figure_bytes, page_size
 from geo.outputs.print_style import TEXT
 from geo.sources.boundaries import Boundaries
 from geo.views.map_caption import MapCaption, map_caption, map_title, plain_attribution

@@ -15,7 +15,6 @@ __all__ = [
     "MAX_GIF_PIXELS",
     "MAX_PAGE_PIXELS",
     "check_format",
-    "check_lang",
     "check_pixels",
     "figure_bytes",
     "page_size",
@@ -30,7 +29,6 @@ import matplotlib
 from matplotlib.figure import Figure
 
 from geo.errors import UsageError
-from geo.i18n import LANGUAGES
 
 FORMATS = ("png", "svg", "pdf")
 # A4 landscape in inches; raster pages get half a pixel more so 300 dpi gives 3508 x 2480 px.
@@ -88,12 +86,6 @@ def check_pixels(page: tuple[float, float], dpi: float, frames: int, limit: int)
             f"{what} at {dpi:g} dpi is more than the limit of {limit / 1e6:g} million pixels; "
             "use a lower dpi"
         )
-
-
-def check_lang(lang: str) -> None:
-    """Refuse a language the texts do not exist in."""
-    if lang not in LANGUAGES:
-        raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, not {lang!r}")
 
 
 def figure_bytes(fig: Figure, fmt: str, dpi: float) -> bytes:

@@ -13,7 +13,7 @@ from datetime import date
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from geo.i18n import t
+from geo.i18n import check_lang, t
 from geo.model.timeline import CentreState, Timeline
 from geo.outputs.map_artists import MapArtists
 from geo.outputs.map_captions import (
@@ -24,7 +24,7 @@ from geo.outputs.map_captions import (
     highlight_text,
 )
 from geo.outputs.map_layout import small_multiples_layout
-from geo.outputs.page_format import A4, check_format, check_lang, figure_bytes, page_size
+from geo.outputs.page_format import A4, check_format, figure_bytes, page_size
 from geo.outputs.print_style import TEXT
 from geo.sources.boundaries import Boundaries
 from geo.sources.fuzzydate import day_words

@@ -17,7 +17,7 @@ from types import MappingProxyType
 
 import pandas as pd
 
-from geo.i18n import LANGUAGES
+from geo.i18n import check_lang
 from geo.model.coverage import Coverage, coverage_at, coverage_series
 from geo.model.playback import clamp_day, month_day, month_end
 from geo.model.timeline import MilestoneCheck, Snapshot, Timeline, month_starts
@@ -153,8 +153,7 @@ class Dataset:
             # map has been sent: the map's frame starts loading meanwhile.
             from geo.views.chart import rollout_chart
 
-            if lang not in LANGUAGES:
-                raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, not {lang!r}")
+            check_lang(lang)
             marks = chart_marks(self.checks, lang) if self.milestones else None
             chart = rollout_chart(
                 self.series, self.milestones, self.last_day, lang=lang, emphasis=marks
