@@ -44,10 +44,10 @@ import streamlit.logger  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from geo import keys, paths  # noqa: E402
-from geo.model.playback import month_end  # noqa: E402
 from geo.model.timeline import Timeline  # noqa: E402
 from geo.sources.boundaries import Boundaries, load_boundaries  # noqa: E402
 from geo.sources.centres import load_centres  # noqa: E402
+from geo.views.dataset import KI_FIRST_MONTH, Dataset  # noqa: E402
 from tests.bench import PROFILER  # noqa: E402
 from tests.bench.felt import FLOOR_STEP, chromium, felt_parts  # noqa: E402
 from tests.bench.runner import Bench, Part, run_parts  # noqa: E402
@@ -369,7 +369,8 @@ def report_part(timeline: Timeline) -> Part:
         data = render_map(timeline, boundaries, months[-1], fmt="png", dpi=300)
         png.values.append((time.perf_counter() - started) * 1000)
         started = time.perf_counter()
-        animation = render_animation(timeline, boundaries, days=[month_end(m) for m in months])
+        days = Dataset(timeline, first_month=KI_FIRST_MONTH).shown_days
+        animation = render_animation(timeline, boundaries, days=days)
         gif.values.append((time.perf_counter() - started) * 1000)
         bench.data["report"] = {"png_bytes": len(data), "gif_bytes": len(animation)}
 

@@ -24,7 +24,7 @@ from geo.model.playback import month_end
 from geo.model.timeline import Timeline
 from geo.paths import CENTRES_CSV, ROOT
 from geo.sources.centres import load_centres
-from geo.views.dataset import KI_FIRST_MONTH, event_months
+from geo.views.dataset import KI_FIRST_MONTH, Dataset, event_months
 from tests.browser.chromium import INSTALL_HINT, chromium_executable
 
 CHROMIUM_ARGS = [
@@ -270,6 +270,12 @@ def timeline() -> Timeline:
 def months(timeline: Timeline) -> list[date]:
     """The date slider's options."""
     return slider_months(timeline)
+
+
+@pytest.fixture(scope="session")
+def shown_days(timeline: Timeline) -> list[date]:
+    """The day each slider month shows (its last day), as the Export tab passes them on."""
+    return Dataset(timeline, first_month=KI_FIRST_MONTH).shown_days
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from geo.model.playback import month_end
 from geo.outputs.offline_map import standalone_html
 from geo.paths import OUTLINE_GEOJSON
 from geo.sources.boundaries import load_boundaries
@@ -38,7 +37,7 @@ _VIEW_JS = """() => {
 
 
 def test_offline_map_shows_the_highlight_and_its_legend_line(
-    browser, timeline, months, bkg_kreise_path: Path, tmp_path: Path
+    browser, timeline, shown_days, bkg_kreise_path: Path, tmp_path: Path
 ) -> None:
     boundaries = load_boundaries(
         env={"KI_BOUNDARIES_PATH": str(bkg_kreise_path)},
@@ -46,7 +45,7 @@ def test_offline_map_shows_the_highlight_and_its_legend_line(
         outline_path=OUTLINE_GEOJSON,
     )
     ids = frozenset(timeline.started_in([2016]))
-    days = [month_end(month) for month in months]
+    days = shown_days
     path = tmp_path / "karte.html"
     html = standalone_html(
         timeline,

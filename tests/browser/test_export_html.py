@@ -13,7 +13,6 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from geo.i18n import t
-from geo.model.playback import month_end
 from geo.model.timeline import Timeline
 from geo.outputs.offline_map import standalone_html
 from geo.paths import OUTLINE_GEOJSON
@@ -88,22 +87,16 @@ def boundaries(bkg_kreise_path: Path) -> Boundaries:
     )
 
 
-@pytest.fixture(scope="module")
-def days(months: list[date]) -> list[date]:
-    """The days the export's months show, as the dashboard passes them: each month's last day."""
-    return [month_end(month) for month in months]
-
-
 @pytest.fixture
 def open_export(
-    browser: Browser, tmp_path: Path, boundaries: Boundaries, days: list[date]
+    browser: Browser, tmp_path: Path, boundaries: Boundaries, shown_days: list[date]
 ) -> Iterator[Callable[..., OfflinePage]]:
     """Write an export of a timeline to tmp_path and open it via file:// (network blocked)."""
     contexts = []
 
     def open_(timeline: Timeline, name: str = "karte.html") -> OfflinePage:
         path = tmp_path / name
-        write_text_atomic(path, standalone_html(timeline, boundaries, days=days))
+        write_text_atomic(path, standalone_html(timeline, boundaries, days=shown_days))
         context = browser.new_context(viewport=VIEWPORT)
         contexts.append(context)
         page = context.new_page()
@@ -140,13 +133,13 @@ def _isolated_centre(timeline: Timeline):
 
 
 def test_export_opens_offline_at_the_last_month_with_all_54_markers(
-    open_export, timeline, days
+    open_export, timeline, shown_days
 ) -> None:
     opened = open_export(timeline)
     view = opened.view()
     assert opened.page.locator("#ki-slider").count() == 1
-    assert view["day"] == days[-1].isoformat()
-    assert view["label"] == days[-1].strftime("%m/%Y")
+    assert view["day"] == shown_days[-1].isoformat()
+    assert view["label"] == shown_days[-1].strftime("%m/%Y")
     assert view["markers"]["total"] == 54
     assert opened.page.locator("path.ki-marker").count() == 54
     assert opened.requested
@@ -169,7 +162,7 @@ def _aachen_region_behind_the_city(timeline: Timeline) -> Timeline:
 
 @pytest.mark.parametrize("variant", ["dataset", "aachen-region-behind-city"])
 def test_every_month_matches_the_timeline_markers_counter_and_kreis_fills(
-    open_export, timeline, days, variant
+    open_export, timeline, shown_days, variant
 ) -> None:
     if variant != "dataset":
         timeline = _aachen_region_behind_the_city(timeline)
@@ -177,7 +170,7 @@ def test_every_month_matches_the_timeline_markers_counter_and_kreis_fills(
         assert states["staedteregion-aachen"].value == "approved"
         assert states["stadt-aachen"].value == "open"
     opened = open_export(timeline)
-    for index, day in enumerate(days):
+    for index, day in enumerate(shown_days):
         opened.page.evaluate(_SLIDE_JS, index)
         view = opened.view()
         snapshot = timeline.snapshot(day)
@@ -208,32 +201,32 @@ def _index(opened: OfflinePage, day: date) -> int:
     return days.index(day.isoformat())
 
 
-def test_step_buttons_move_one_month(open_export, timeline, days) -> None:
+def test_step_buttons_move_one_month(open_export, timeline, shown_days) -> None:
     opened = open_export(timeline)
     opened.page.click("#ki-back")
-    opened.wait_for_day(days[-2])
+    opened.wait_for_day(shown_days[-2])
     opened.page.click("#ki-back")
-    opened.wait_for_day(days[-3])
-    assert opened.view()["markers"] == timeline.snapshot(days[-3]).counts
+    opened.wait_for_day(shown_days[-3])
+    assert opened.view()["markers"] == timeline.snapshot(shown_days[-3]).counts
     opened.page.click("#ki-forward")
-    opened.wait_for_day(days[-2])
+    opened.wait_for_day(shown_days[-2])
     opened.page.click("#ki-forward")
     opened.page.click("#ki-forward")
-    opened.wait_for_day(days[-1])
-    assert opened.page.locator("#ki-slider").input_value() == str(len(days) - 1)
+    opened.wait_for_day(shown_days[-1])
+    assert opened.page.locator("#ki-slider").input_value() == str(len(shown_days) - 1)
 
 
-def test_play_advances_the_month_and_pause_stops(open_export, timeline, days) -> None:
+def test_play_advances_the_month_and_pause_stops(open_export, timeline, shown_days) -> None:
     opened = open_export(timeline)
-    start = days.index(date(2013, 1, 31))
+    start = shown_days.index(date(2013, 1, 31))
     opened.page.evaluate(_SLIDE_JS, start)
-    opened.wait_for_day(days[start])
+    opened.wait_for_day(shown_days[start])
     opened.page.click("#ki-play")
     assert opened.page.get_attribute("body", "data-playing") == "true"
     assert opened.page.inner_text("#ki-play") == t("pause", "de")
     opened.page.wait_for_function(
         "(d) => document.body.getAttribute('data-day') >= d",
-        arg=days[start + 2].isoformat(),
+        arg=shown_days[start + 2].isoformat(),
         timeout=TIMEOUT_MS,
     )
     opened.page.click("#ki-play")
@@ -243,12 +236,12 @@ def test_play_advances_the_month_and_pause_stops(open_export, timeline, days) ->
     assert opened.view()["markers"] == timeline.snapshot(shown).counts
 
 
-def test_play_at_the_last_month_starts_over(open_export, timeline, days) -> None:
+def test_play_at_the_last_month_starts_over(open_export, timeline, shown_days) -> None:
     opened = open_export(timeline)
     opened.page.click("#ki-play")
     opened.page.wait_for_function(
         "(d) => document.body.getAttribute('data-day') < d",
-        arg=days[-1].isoformat(),
+        arg=shown_days[-1].isoformat(),
         timeout=TIMEOUT_MS,
     )
     opened.page.click("#ki-play")
