@@ -17,6 +17,8 @@ from tests.browser.conftest import CHROMIUM_ARGS, LOAD_TIMEOUT_MS, MAP_FRAME, VI
 
 # Under eight sessions one update may queue behind the others' reruns.
 UPDATE_TIMEOUT_MS = 45_000
+# Checks poll on a timer: a page behind the others may get no animation frames to poll on.
+POLL_MS = 100
 # True once the map shows `day` (the marker layer's own signal) with exactly these markers.
 SHOWS_JS = """([day, want, highlighted]) => {
     if (!window.kiSites || window.kiSites.day !== day) return false;
@@ -30,6 +32,9 @@ SHOWS_JS = """([day, want, highlighted]) => {
 SHOWN_JS = """() => ({
     map: !!window.map, leaflet: !!window.L, sites: window.kiSites || null,
     markers: document.querySelectorAll("path.ki-marker").length,
+    open: document.querySelectorAll("path.ki-marker.ki-open").length,
+    uncertain: document.querySelectorAll("path.ki-marker.ki-uncertain").length,
+    approved: document.querySelectorAll("path.ki-marker.ki-approved").length,
     highlighted: document.querySelectorAll("path.ki-marker.ki-highlight").length,
     size: [innerWidth, innerHeight],
 })"""
@@ -67,7 +72,7 @@ async def expect_state(
     """Wait until this page shows `day` with `years` highlighted (URL, markers, highlight)."""
     query_years = ",".join(str(y) for y in sorted(years))
     await page.wait_for_function(
-        URL_JS, arg=[day.isoformat(), query_years], timeout=UPDATE_TIMEOUT_MS
+        URL_JS, arg=[day.isoformat(), query_years], timeout=UPDATE_TIMEOUT_MS, polling=POLL_MS
     )
     snapshot = timeline.snapshot(day)
     counts = {k: snapshot.counts[k] for k in ("open", "uncertain", "approved", "total")}
@@ -75,7 +80,10 @@ async def expect_state(
     frame = await map_frame(page)
     try:
         await frame.wait_for_function(
-            SHOWS_JS, arg=[day.isoformat(), counts, highlighted], timeout=UPDATE_TIMEOUT_MS
+            SHOWS_JS,
+            arg=[day.isoformat(), counts, highlighted],
+            timeout=UPDATE_TIMEOUT_MS,
+            polling=POLL_MS,
         )
     except PlaywrightTimeoutError:
         shown = await frame.evaluate(SHOWN_JS)
