@@ -10,7 +10,8 @@ import streamlit as st
 from geo import keys
 from geo.i18n import t
 from geo.model.playback import month_end
-from geo.views.monthrange import month_label, months_between
+from geo.model.timeline import month_starts
+from geo.views.monthrange import month_label
 from geo.views.presscards import RESULT_CSS, hit_html
 from geo.views.presssearch import SearchQuery, all_tags, date_span, search, tag_label
 from ui import loaders
@@ -29,7 +30,7 @@ def press_tab(months: list[date], lang: str) -> None:
         placeholder=t("app_press_search_hint", lang),
     )
     # Months by name, not a calendar: the browser's calendar follows its locale, not the page's.
-    span = months_between(first, last)
+    span = month_starts(first, last)
     chosen_range = period.select_slider(
         t("app_press_range", lang),
         span,

@@ -19,12 +19,14 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from geo.model.startwindow import StartWindow, start_window
 from geo.sources.centres import Centre
 from geo.sources.milestones import Milestone
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 class CentreState(StrEnum):
@@ -80,7 +82,12 @@ class MilestoneCheck:
 
 def month_starts(first: date, last: date) -> list[date]:
     """The first day of every month from `first`'s month to `last`'s month, inclusive."""
-    return [d.date() for d in pd.date_range(first.replace(day=1), last, freq="MS")]
+    months = []
+    year, month = first.year, first.month
+    while (year, month) <= (last.year, last.month):
+        months.append(date(year, month, 1))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
 
 
 class Timeline:
@@ -120,6 +127,10 @@ class Timeline:
 
     def series(self, days: Iterable[date]) -> pd.DataFrame:
         """Counts per day: columns date, open, uncertain, approved, total."""
+        # pandas (about 0.3 s to import) loads with the first chart or table, after the page's
+        # first map has been sent, not with the model.
+        import pandas as pd
+
         rows = [{"date": day, **self.snapshot(day).counts} for day in days]
         return pd.DataFrame(rows, columns=["date", "open", "uncertain", "approved", "total"])
 

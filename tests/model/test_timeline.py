@@ -73,6 +73,17 @@ def test_month_starts_covers_both_ends() -> None:
     assert months == [date(2012, 1, 1), date(2012, 2, 1), date(2012, 3, 1), date(2012, 4, 1)]
 
 
+def test_month_starts_run_across_a_new_year_and_within_one_month() -> None:
+    assert month_starts(date(2012, 11, 30), date(2013, 2, 1)) == [
+        date(2012, 11, 1),
+        date(2012, 12, 1),
+        date(2013, 1, 1),
+        date(2013, 2, 1),
+    ]
+    assert month_starts(date(2016, 6, 5), date(2016, 6, 20)) == [date(2016, 6, 1)]
+    assert month_starts(date(2016, 7, 1), date(2016, 6, 30)) == []
+
+
 def test_event_days_are_where_states_change() -> None:
     days = TIMELINE.event_days()
     assert days == sorted(days)
