@@ -20,7 +20,7 @@ COPY --chown=ki:ki geo ./geo
 COPY --chown=ki:ki data ./data
 
 # The app copies Leaflet into static/ at start; nothing else is written, and nothing per session.
-RUN mkdir static && chown ki:ki static
+RUN mkdir static && chown ki:ki static && python -m compileall -q app.py ui geo
 USER ki
 
 EXPOSE 8501

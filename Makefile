@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test lint format install install-dev data bench replicas clean
+.PHONY: run test lint format install install-dev bytecode data bench replicas clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,7 +21,12 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
 install: $(VENV)/.installed-run
 install-dev: $(VENV)/.installed-dev
 
-run: install
+# The app's own bytecode, compiled before a server starts, as pip compiles the packages' (with
+# PYTHONDONTWRITEBYTECODE set, a fresh server would compile every module again).
+bytecode: | $(BIN)/python
+	$(BIN)/python -m compileall -q app.py geo ui
+
+run: install bytecode
 	$(BIN)/streamlit run app.py --server.port $(PORT)
 
 # The browser tests need Chromium: stop at once with one line when there is none.
@@ -42,12 +47,12 @@ data: install-dev
 	$(BIN)/python -m geo.sources.build_data data/sources
 
 # Speed figures: prints a table, writes artifacts/bench.json (about 2.5 minutes).
-bench: install-dev
+bench: install-dev bytecode
 	$(BIN)/python tests/bench/run_bench.py
 
 # N replicas behind nginx on http://localhost:8080 (needs Debian's nginx); Ctrl-C stops all.
 N ?= 2
-replicas: install
+replicas: install bytecode
 	$(BIN)/python deploy/replicas.py --replicas $(N) --port 8080
 
 clean:
