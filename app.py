@@ -4,8 +4,10 @@ Everything that changes with the date lives in one fragment (`ui.map_tab`), so s
 playing rerun only that part; the folium base map stays identical and only its feature groups are
 swapped. The press releases, the fact check and the exports are tabs that run only when they are
 open; the modules of the fact check, the exports (matplotlib) and the own-data upload are
-imported when their tab first opens, so a fresh server draws the first map sooner. All logic is in
-the pure functions of `geo/`; `ui/` wires Streamlit widgets to them.
+imported when their tab first opens, and those of the map (folium, shapely, pandas) only when the
+map is drawn, after the sidebar, title and controls have been sent: a fresh server's browser draws
+those meanwhile. All logic is in the pure functions of `geo/`; `ui/` wires Streamlit widgets to
+them.
 """
 
 from __future__ import annotations
@@ -18,14 +20,12 @@ from geo.i18n import escape_markdown, in_language, t
 from ui import loaders
 from ui.map_tab import map_tab
 from ui.press_tab import press_tab
-from ui.report_view import apply_report_url_once, report_view
 from ui.sidebar import sidebar
-from ui.state import TAB_NAMES, apply_url_once, dataset
+from ui.state import TAB_NAMES, apply_report_url_once, apply_url_once, dataset
 
 
 def main() -> None:
     st.set_page_config(page_title="KI-Atlas NRW", page_icon="🗺️", layout="wide")
-    loaders.static_assets()
     ki = loaders.ki_dataset()
     apply_url_once(ki)
     apply_report_url_once()
@@ -34,6 +34,8 @@ def main() -> None:
     lang, tiles = st.session_state[keys.LANG], st.session_state[keys.TILES]
     data = dataset()
     if st.session_state[keys.REPORT_VIEW]:
+        from ui.report_view import report_view
+
         report_view(data, lang, tiles)
         return
 
@@ -51,12 +53,8 @@ def main() -> None:
         st.caption(t("subtitle", lang))
     for notice in st.session_state[keys.NOTICES]:
         st.warning(escape_markdown(notice))
-    boundaries = loaders.boundaries()
-    if boundaries.error:
-        st.error(f"{t('boundaries_path_error', lang)} ({escape_markdown(boundaries.error)})")
-    if boundaries.notice:
-        notice = escape_markdown(in_language(boundaries.notice, lang))
-        (st.warning if boundaries.source == "outline" else st.info)(notice)
+    # Filled after the tabs: the boundaries load with the map's modules (see `ui.map_loaders`).
+    boundaries_notice = st.container()
 
     tab_map, tab_press, tab_check, tab_export, tab_own = st.tabs(
         [t(name, lang) for name in TAB_NAMES], key=keys.TABS, on_change="rerun"
@@ -82,6 +80,20 @@ def main() -> None:
 
         with tab_own:
             own_data_tab(lang)
+    with boundaries_notice:
+        show_boundaries_notice(lang)
+
+
+def show_boundaries_notice(lang: str) -> None:
+    """Say when the Kreis boundaries are not the bundled BKG ones, or a given path failed."""
+    from ui import map_loaders
+
+    boundaries = map_loaders.boundaries()
+    if boundaries.error:
+        st.error(f"{t('boundaries_path_error', lang)} ({escape_markdown(boundaries.error)})")
+    if boundaries.notice:
+        notice = escape_markdown(in_language(boundaries.notice, lang))
+        (st.warning if boundaries.source == "outline" else st.info)(notice)
 
 
 try:

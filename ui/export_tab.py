@@ -25,7 +25,7 @@ from geo.sources.population import KreisPopulation
 from geo.views.dataset import Dataset
 from geo.views.map_caption import map_caption
 from geo.views.table import centres_table
-from ui import loaders
+from ui import map_loaders
 from ui.budget_messages import budget_message
 from ui.map_frame import current_highlight
 from ui.sites_credit import sites_credit
@@ -58,7 +58,7 @@ def export_tab(data: Dataset, lang: str) -> None:
     """Downloads of the state at the shown date with the map's highlight; every file is made
     when its button is clicked."""
     _warm_worker_server()
-    timeline, boundaries, days = data.timeline, loaders.boundaries(), data.shown_days
+    timeline, boundaries, days = data.timeline, map_loaders.boundaries(), data.shown_days
     highlight, reason = current_highlight(data, lang)
     marked = {"highlight": highlight, "highlight_reason": reason}
     population = {figure.ars: figure for figure in data.population} or None

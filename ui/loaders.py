@@ -1,5 +1,6 @@
 """The data the dashboard loads once per server process (`st.cache_resource`), so reruns and
-other sessions share it: KI centres, milestones, press releases, boundaries, parsed uploads."""
+other sessions share it: KI centres, milestones, press releases, parsed uploads. The map's
+resources (boundaries, published files) are in `ui.map_loaders`, loaded with the first map."""
 
 from __future__ import annotations
 
@@ -18,19 +19,13 @@ from geo.ingest.rawtable import RawTable
 from geo.ingest.upload_limits import UploadLimits
 from geo.ingest.upload_reader import read_table
 from geo.model.timeline import Timeline
-from geo.sources.boundaries import Boundaries, load_boundaries
 from geo.sources.centres import load_centres
 from geo.sources.fuzzydate import day_words
 from geo.sources.milestones import Milestone, load_milestones
 from geo.sources.population import load_population
 from geo.sources.press import PressRelease, load_press_releases
-from geo.views import presscards
-from geo.views.assets import app_root, install_static_assets, publish_json, static_url
-from geo.views.basemap import boundary_layers
+from geo.views.assets import app_root, static_url
 from geo.views.dataset import KI_FIRST_MONTH, Dataset
-from geo.views.maplayers import centre_popups
-from geo.views.popups import ReleaseLink
-from geo.views.presssearch import releases_by_centre
 
 UPLOAD_LIMITS = UploadLimits()
 UPLOAD_MB = UPLOAD_LIMITS.max_bytes // 1_000_000
@@ -54,28 +49,6 @@ def press_releases() -> dict[str, PressRelease]:
     """The press releases by id, in file order (another file when `KI_PRESS_PATH` names one)."""
     path = Path(os.environ.get("KI_PRESS_PATH") or paths.PRESS_CSV)
     return {release.id: release for release in load_press_releases(path)}
-
-
-@st.cache_resource
-def boundaries() -> Boundaries:
-    return load_boundaries(
-        env=os.environ,
-        cache_dir=paths.CACHE_DIR,
-        outline_path=paths.OUTLINE_GEOJSON,
-        bundled_path=paths.BOUNDARIES_GEOJSON,
-    )
-
-
-@st.cache_resource
-def static_assets() -> None:
-    install_static_assets(paths.STATIC_DIR)
-
-
-@st.cache_resource
-def boundaries_url() -> str:
-    """Where the map fetches the boundaries it draws (published once per server)."""
-    layers = boundary_layers(boundaries())
-    return publish_json(paths.STATIC_DIR, "boundaries", layers, prefix=static_prefix())
 
 
 def base_path() -> str:
@@ -120,30 +93,6 @@ def ki_dataset() -> Dataset:
 def release_href(release_id: str, lang: str) -> str:
     """A link that opens the dashboard with `release_id` selected (popups open it in a new tab)."""
     return f"{app_root(base_path())}?{urlencode({'release': release_id, 'lang': lang})}"
-
-
-@st.cache_resource
-def popups_url(lang: str) -> str:
-    """Where the map fetches the KI centres' popups in `lang` (published once per server and
-    language, so a step sends none). An upload's popups travel with its steps instead: its data
-    never lands in the public static folder."""
-    timeline = ki_timeline()
-    popups = centre_popups(timeline, lang=lang, release_links=popup_releases(timeline, lang))
-    return publish_json(paths.STATIC_DIR, f"popups-{lang}", popups, prefix=static_prefix())
-
-
-@st.cache_resource
-def popup_releases(_ki_timeline: Timeline, lang: str) -> dict[str, list[ReleaseLink]]:
-    """Per centre, links to the press releases that mention it, newest first."""
-    releases = press_releases()
-    by_centre = releases_by_centre(releases.values(), _ki_timeline.centres)
-    return {
-        centre_id: [
-            ReleaseLink(release_href(rid, lang), presscards.release_label(releases[rid], lang))
-            for rid in ids
-        ]
-        for centre_id, ids in by_centre.items()
-    }
 
 
 def release_day(release: PressRelease) -> date | None:

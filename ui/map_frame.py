@@ -16,7 +16,7 @@ from geo.views.dataset import Dataset
 from geo.views.map_caption import map_caption, release_reason, years_reason
 from geo.views.maplayers import DENSE_THRESHOLD, caption_layer, centre_layer, kreis_layer
 from geo.views.presssearch import release_centres
-from ui import loaders
+from ui import loaders, map_loaders
 from ui.sites_credit import sites_credit
 
 MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
@@ -57,7 +57,8 @@ def map_frame(
     """Draw the map of `snapshot` with `highlight` (None: nothing dimmed), its caption box and
     legend; `report` gives the view for reports' base map (no buttons, larger words), whose
     frame the caller sizes."""
-    timeline, boundaries = data.timeline, loaders.boundaries()
+    map_loaders.static_assets()
+    timeline, boundaries = data.timeline, map_loaders.boundaries()
     credit = sites_credit(data, lang)
     caption = map_caption(
         timeline,
@@ -78,7 +79,7 @@ def map_frame(
             boundaries,
             lang=lang,
             tiles=tiles,
-            boundaries_url=loaders.boundaries_url(),
+            boundaries_url=map_loaders.boundaries_url(),
             static_prefix=loaders.static_prefix(),
             report=report,
         ),
@@ -95,7 +96,7 @@ def map_frame(
                 snapshot,
                 lang=lang,
                 highlight=highlight,
-                popups_url=None if inline_popups else loaders.popups_url(lang),
+                popups_url=None if inline_popups else map_loaders.popups_url(lang),
                 sites_credit=credit,
             ),
             caption_layer(caption),

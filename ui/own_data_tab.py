@@ -15,7 +15,7 @@ from geo.ingest.columns import FIELD_LABEL_KEYS, FIELDS, REQUIRED_FIELDS, guess_
 from geo.ingest.rawtable import RawTable
 from geo.ingest.sample_upload import sample_csv
 from geo.ingest.sites import build_sites
-from ui import loaders
+from ui import loaders, map_loaders
 from ui.budget_messages import budget_message
 from ui.loaders import UPLOAD_LIMITS, UPLOAD_MB
 from ui.problems_table import show_problems
@@ -93,7 +93,7 @@ def own_data_tab(lang: str) -> None:
             result = build_sites(
                 table,
                 mapping,
-                boundaries=loaders.boundaries(),
+                boundaries=map_loaders.boundaries(),
                 filename=upload.name,
                 limits=UPLOAD_LIMITS,
                 lang=lang,

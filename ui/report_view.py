@@ -9,7 +9,7 @@ import streamlit as st
 from geo import keys
 from geo.i18n import escape_markdown
 from geo.views.dataset import Dataset
-from geo.views.urlstate import ASPECTS, ViewState, frame_of, view_to_query
+from geo.views.urlstate import ASPECTS, ViewState, view_to_query
 from ui.map_frame import MAP_IFRAME, current_highlight, map_frame
 
 # Streamlit's own parts of the page, hidden in the view for reports.
@@ -40,17 +40,6 @@ def report_css(aspect: str) -> str:
         f" height: min(100vh, 100vw * {height} / {width}) !important; }}"
         "</style>"
     )
-
-
-def apply_report_url_once() -> None:
-    """On a session's first run, take the page (`view`) and aspect ratio from the URL; the
-    sidebar's switch then turns the view for reports on or off."""
-    if st.session_state.get(keys.REPORT_URL_APPLIED):
-        return
-    page, aspect = frame_of(st.query_params.to_dict())
-    st.session_state[keys.REPORT_VIEW] = page == "report"
-    st.session_state[keys.REPORT_ASPECT] = aspect
-    st.session_state[keys.REPORT_URL_APPLIED] = True
 
 
 def report_view(data: Dataset, lang: str, tiles: str) -> None:

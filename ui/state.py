@@ -11,7 +11,7 @@ from geo import keys
 from geo.i18n import LANGUAGES, t
 from geo.model.playback import DEFAULT_SPEED, step_month
 from geo.views.dataset import Dataset
-from geo.views.urlstate import ViewState, parse_view
+from geo.views.urlstate import ViewState, frame_of, parse_view
 from ui import loaders
 
 TAB_NAMES = ("tab_map", "tab_press", "tab_check", "tab_export", "tab_own")
@@ -89,6 +89,17 @@ def apply_url_once(data: Dataset) -> None:
     # After the release, whose dataset switch clears the years.
     st.session_state[keys.YEARS_CHOICE] = list(view.years)
     st.session_state[keys.URL_APPLIED] = True
+
+
+def apply_report_url_once() -> None:
+    """On a session's first run, take the page (`view`) and aspect ratio from the URL; the
+    sidebar's switch then turns the view for reports on or off."""
+    if st.session_state.get(keys.REPORT_URL_APPLIED):
+        return
+    page, aspect = frame_of(st.query_params.to_dict())
+    st.session_state[keys.REPORT_VIEW] = page == "report"
+    st.session_state[keys.REPORT_ASPECT] = aspect
+    st.session_state[keys.REPORT_URL_APPLIED] = True
 
 
 def switch_dataset(*, own: bool) -> None:

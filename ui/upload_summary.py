@@ -17,7 +17,7 @@ from geo.ingest.sites import UploadResult
 from geo.ingest.upload_geocoding import GeocodeOutcome, geocode_missing
 from geo.ingest.upload_timeline import upload_timeline
 from geo.views.dataset import Dataset
-from ui import loaders
+from ui import map_loaders
 from ui.problems_table import show_problems
 from ui.state import switch_dataset
 
@@ -81,7 +81,7 @@ def upload_summary(result: UploadResult, lang: str) -> None:
     # midway, and the next run shows what was found (and says it was cancelled).
     outcome = done or GeocodeOutcome((), (), (), ())
     for index, centre in enumerate(waiting):
-        step = geocode_missing([centre], geocode, boundaries=loaders.boundaries())
+        step = geocode_missing([centre], geocode, boundaries=map_loaders.boundaries())
         outcome = GeocodeOutcome(
             (*outcome.located, *step.located),
             (*outcome.not_found, *step.not_found),

@@ -13,11 +13,13 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from geo.model.timeline import CentreState, Snapshot, Timeline
 from geo.sources.population import KreisPopulation
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 _STARTED = (CentreState.OPEN, CentreState.UNCERTAIN)
 
@@ -73,6 +75,8 @@ def coverage_series(
 ) -> pd.DataFrame:
     """Per day the covered share and its upper bound: columns date, population_share,
     population_share_high (for the chart and the table exports)."""
+    import pandas as pd  # with the first chart, as in `Timeline.series`
+
     rows = []
     for day in days:
         cov = coverage_at(timeline, timeline.snapshot(day), population)

@@ -20,11 +20,14 @@ import filecmp
 import hashlib
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import folium
 import xstatic.pkg.leaflet
 
 from geo.sources.atomic import write_bytes_atomic, write_text_atomic
+
+if TYPE_CHECKING:
+    import folium
 
 STATIC_URL = "/app/static"
 _FILES = {

@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 from types import MappingProxyType
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from geo.i18n import check_lang
 from geo.model.coverage import Coverage, coverage_at, coverage_series
@@ -24,7 +23,9 @@ from geo.model.timeline import MilestoneCheck, Snapshot, Timeline, month_starts
 from geo.sources.milestones import Milestone
 from geo.sources.population import KreisPopulation
 from geo.views.chart_day import chart_days
-from geo.views.factcheck import chart_marks
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 # The KI slider starts in January 2012, the year the integration law was passed.
 KI_FIRST_MONTH = date(2012, 1, 1)
@@ -149,9 +150,10 @@ class Dataset:
         with `geo.views.chart_day.with_selected_day`, which copies it)."""
         specs = self._chart_specs
         if lang not in specs:
-            # altair (about 0.2 s to import) loads with the first chart, after the first page's
-            # map has been sent: the map's frame starts loading meanwhile.
+            # altair and pandas (about 0.5 s to import) load with the first chart, which the
+            # page draws after its first map (see `ui.below_map`).
             from geo.views.chart import rollout_chart
+            from geo.views.factcheck import chart_marks
 
             check_lang(lang)
             marks = chart_marks(self.checks, lang) if self.milestones else None
