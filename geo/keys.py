@@ -24,6 +24,7 @@ __all__ = [
     "MAKE_GIF",
     "MAP",
     "MAPPING_PREFIX",
+    "MAP_SENT",
     "NOTICES",
     "OWN_DATASET",
     "PHONE_BACK",
@@ -77,6 +78,9 @@ YEARS = "years"
 LANG = "lang"
 TILES = "tiles"
 MAP = "ki_map"
+# Set once the session's first map has been sent: the chart and table below it wait for that
+# map to draw its markers (see `ui.below_map`).
+MAP_SENT = "map_sent"
 URL_APPLIED = "url_applied"
 NOTICES = "url_notices"
 TABS = "main_tabs"

@@ -10,16 +10,12 @@ from geo import keys
 from geo.i18n import escape_markdown, t
 from geo.model.playback import interval_seconds
 from geo.model.timeline import Timeline
-from geo.sources.fuzzydate import day_words
-from geo.views.chart_day import with_selected_day
 from geo.views.dataset import Dataset
 from geo.views.presscards import release_label
 from geo.views.presssearch import release_centres
-from geo.views.table import centres_table
 from geo.views.urlstate import ViewState, view_to_query
 from ui import loaders
 from ui.kpis import kpis
-from ui.map_frame import map_frame
 from ui.phone import phone_controls, rerun_app_if_asked
 from ui.timecontrols import advance_if_due, date_jump_and_years, month_slider, playback_controls
 
@@ -64,7 +60,8 @@ def _range_note(notice: str | None) -> str:
 
 
 def _rollout(data: Dataset, lang: str, tiles: str) -> None:
-    """The date-dependent part of the page: controls, KPIs, map, chart and table."""
+    """The date-dependent part of the page: controls, KPIs, map, chart and table (the last two
+    from the second run on, see `ui.below_map`)."""
     timeline = data.timeline
     rerun_app_if_asked()
     advance_if_due(data)
@@ -78,17 +75,18 @@ def _rollout(data: Dataset, lang: str, tiles: str) -> None:
     snapshot = timeline.snapshot(day)
     kreis_states = timeline.kreis_states(snapshot)
     kpis(data, snapshot, kreis_states, chosen_years, lang)
-    map_frame(data, snapshot, kreis_states, highlight, lang, tiles)
-    st.vega_lite_chart(with_selected_day(data.chart_spec(lang), day, lang), width="stretch")
-    when = day_words(day, lang)
-    st.subheader(t("table_title", lang, date=when))
-    table = centres_table(timeline, snapshot, lang=lang, highlight=highlight)
-    st.dataframe(
-        table,
-        hide_index=True,
-        width="stretch",
-        column_config={t("col_sources", lang): st.column_config.ListColumn()},
-    )
+    # The map's and the chart's modules (folium, shapely, streamlit-folium, pandas: about 0.6 s
+    # to import on a fresh server) load only here, after the controls above have been sent: the
+    # browser draws those meanwhile.
+    from ui.below_map import below_map, first_map_of_session, pending_note
+    from ui.map_frame import map_frame
+
+    first = first_map_of_session()
+    map_frame(data, snapshot, kreis_states, highlight, lang, tiles, announce_drawn=first)
+    if first:
+        pending_note(lang)
+    else:
+        below_map(data, snapshot, highlight, lang)
     view = ViewState(
         day=day,
         years=tuple(chosen_years),

@@ -1,7 +1,12 @@
-"""The table of centres below the map: its title and column headings."""
+"""The table of centres below the map: its title and column headings, and the line that holds
+the chart's and the table's place until the first map is drawn."""
 
 STRINGS: dict[str, dict[str, str]] = {
     "table_title": {"de": "Zentren am {date}", "en": "Centres on {date}"},
+    "below_map_pending": {
+        "de": "Diagramm und Tabelle folgen, sobald die Karte gezeichnet ist …",
+        "en": "The chart and the table follow once the map is drawn …",
+    },
     "col_name": {"de": "Zentrum", "en": "Centre"},
     "name_formerly": {"de": "früher: {names}", "en": "formerly: {names}"},
     "col_territory": {"de": "Gebiet", "en": "Territory"},

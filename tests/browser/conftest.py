@@ -26,6 +26,7 @@ from geo.paths import CENTRES_CSV, ROOT
 from geo.sources.centres import load_centres
 from geo.views.dataset import KI_FIRST_MONTH, Dataset, event_months
 from tests.browser.chromium import INSTALL_HINT, chromium_executable
+from ui.below_map import PENDING_KEY
 
 CHROMIUM_ARGS = [
     "--headless",
@@ -161,6 +162,12 @@ def slider_months(timeline: Timeline) -> list[date]:
     return event_months(timeline, KI_FIRST_MONTH)
 
 
+def wait_for_below_map(page: Page, timeout: float = LOAD_TIMEOUT_MS) -> None:
+    """Wait for the rerun that the map's first draw asks for: the line that holds the place of
+    the chart and the table is gone (see `ui.below_map`); at once on a page without it."""
+    page.locator(f".st-key-{PENDING_KEY}").wait_for(state="detached", timeout=timeout)
+
+
 class Dashboard:
     """One browser page showing the app, with the waits and reads the tests share."""
 
@@ -169,9 +176,11 @@ class Dashboard:
         self.base_url = base_url
 
     def open(self, query: str = "") -> None:
-        """Load the app (`query` like "?date=2016-07-01") and wait for the first map marker."""
+        """Load the app (`query` like "?date=2016-07-01"), wait for the first map marker and for
+        the rerun the map's first draw asks for, which puts the chart and table below it."""
         self.page.goto(self.base_url + "/" + query)
         self.map_content().locator("path.ki-marker").first.wait_for(timeout=LOAD_TIMEOUT_MS)
+        wait_for_below_map(self.page)
 
     def map_element(self) -> Locator:
         """The map's iframe element in the page."""

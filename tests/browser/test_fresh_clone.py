@@ -13,7 +13,13 @@ import pytest
 from playwright.sync_api import Browser
 
 from geo.paths import ROOT
-from tests.browser.conftest import LOAD_TIMEOUT_MS, MAP_FRAME, VIEWPORT, run_streamlit
+from tests.browser.conftest import (
+    LOAD_TIMEOUT_MS,
+    MAP_FRAME,
+    VIEWPORT,
+    run_streamlit,
+    wait_for_below_map,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -62,6 +68,7 @@ def test_a_fresh_clone_in_an_empty_folder_shows_the_whole_map(
             arg=MAP_FRAME,
             timeout=LOAD_TIMEOUT_MS,
         )
+        wait_for_below_map(page)
         page.locator(MAP_FRAME).scroll_into_view_if_needed()
         page.screenshot(path=str(_artifact("screenshot.png")))
         context.close()

@@ -10,6 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from geo import keys
+from geo.i18n import t
 from geo.views.chart_day import SELECTED_LAYER
 
 LAST_MONTH = date(2018, 10, 1)
@@ -47,6 +48,21 @@ def test_starts_at_the_last_month_with_all_centres_open(start) -> None:
         "Start in 2018": "1",
     }
     assert at.query_params["date"] == "2018-10-31"
+
+
+def test_the_chart_and_table_wait_for_the_first_map_then_follow(start) -> None:
+    at = start()
+    pending = t("below_map_pending", "de")
+    assert not at.get("vega_lite_chart")
+    assert not at.dataframe
+    assert pending in [caption.value for caption in at.caption]
+    # The map frame's first draw reruns the page (AppTest has no browser: a run stands in).
+    at.run()
+    assert chart_rule(at) == "2018-10-31T00:00:00"
+    assert len(at.dataframe[0].value) == 54
+    assert pending not in [caption.value for caption in at.caption]
+    at.select_slider(key=keys.DATE_SLIDER).set_value(date(2016, 7, 1)).run()
+    assert chart_rule(at) == "2016-07-31T00:00:00"
 
 
 @pytest.mark.parametrize(

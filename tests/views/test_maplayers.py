@@ -226,3 +226,14 @@ def test_with_a_popups_url_a_step_sends_ids_and_no_popup(timeline) -> None:
     popups = centre_popups(timeline)
     assert {m["id"]: m["popup"] for m in _markers(inline)} == popups, "the same HTML either way"
     assert len(published) < len(inline) - 100_000
+
+
+def test_only_the_sessions_first_map_asks_to_be_announced_when_drawn(timeline) -> None:
+    """The page draws its chart and table once the first map says it is painted; later steps
+    must not ask again (each answer is a rerun)."""
+    snapshot = timeline.snapshot(date(2018, 10, 31))
+    first = _rendered(folium.Map(tiles=None), centre_layer(timeline, snapshot, announce_drawn=True))
+    step = _rendered(folium.Map(tiles=None), centre_layer(timeline, snapshot))
+    assert "var announceDrawn = true;" in first
+    assert "var announceDrawn = false;" in step
+    assert "window.Streamlit.setComponentValue({drawn: counts.day});" in first

@@ -1,0 +1,54 @@
+"""What lies below the map on the map tab: the rollout chart and the table of centres at the
+shown day.
+
+On a session's first page they wait for the map: its frame announces its first painted markers,
+which reruns the page, and only that run draws them. So neither the browser (Vega, the data grid)
+nor the server (altair, pandas) works on them while the map is still loading; they lie below the
+fold anyway, as the map takes the window's height.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from geo import keys
+from geo.i18n import t
+from geo.model.timeline import Snapshot
+from geo.sources.fuzzydate import day_words
+from geo.views.chart_day import with_selected_day
+from geo.views.dataset import Dataset
+from geo.views.table import centres_table
+
+# The container of the line that holds the chart's and the table's place (browser tests wait
+# for it to go).
+PENDING_KEY = "ki_below_map_pending"
+
+
+def first_map_of_session() -> bool:
+    """True in the run that sends the session's first map (its chart and table wait for it to be
+    drawn); every later run draws them."""
+    first = not st.session_state.get(keys.MAP_SENT)
+    st.session_state[keys.MAP_SENT] = True
+    return first
+
+
+def pending_note(lang: str) -> None:
+    """Holds the place of the chart and the table until the first map is drawn."""
+    with st.container(key=PENDING_KEY):
+        st.caption(t("below_map_pending", lang))
+
+
+def below_map(
+    data: Dataset, snapshot: Snapshot, highlight: frozenset[str] | None, lang: str
+) -> None:
+    """The chart with the shown day marked, and the table of centres at that day."""
+    day = snapshot.day
+    st.vega_lite_chart(with_selected_day(data.chart_spec(lang), day, lang), width="stretch")
+    st.subheader(t("table_title", lang, date=day_words(day, lang)))
+    table = centres_table(data.timeline, snapshot, lang=lang, highlight=highlight)
+    st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        column_config={t("col_sources", lang): st.column_config.ListColumn()},
+    )
