@@ -19,7 +19,8 @@ COPY --chown=ki:ki ui ./ui
 COPY --chown=ki:ki geo ./geo
 COPY --chown=ki:ki data ./data
 
-# The app copies Leaflet into static/ at start; nothing else is written, and nothing per session.
+# The first map copies Leaflet into static/ and publishes the boundaries and popups there; nothing
+# else is written, and nothing per session. The app's bytecode is compiled here, once.
 RUN mkdir static && chown ki:ki static && python -m compileall -q app.py ui geo
 USER ki
 

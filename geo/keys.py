@@ -78,8 +78,8 @@ YEARS = "years"
 LANG = "lang"
 TILES = "tiles"
 MAP = "ki_map"
-# Set once the session's first map has been sent: the chart and table below it wait for that
-# map to draw its markers (see `ui.below_map`).
+# The session's map token, set when its first map is sent: the chart and table below it wait
+# for that map to announce its markers with it (see `ui.below_map`).
 MAP_SENT = "map_sent"
 URL_APPLIED = "url_applied"
 NOTICES = "url_notices"

@@ -9,6 +9,8 @@ fold anyway, as the map takes the window's height.
 
 from __future__ import annotations
 
+import uuid
+
 import streamlit as st
 
 from geo import keys
@@ -24,12 +26,12 @@ from geo.views.table import centres_table
 PENDING_KEY = "ki_below_map_pending"
 
 
-def first_map_of_session() -> bool:
-    """True in the run that sends the session's first map (its chart and table wait for it to be
-    drawn); every later run draws them."""
-    first = not st.session_state.get(keys.MAP_SENT)
-    st.session_state[keys.MAP_SENT] = True
-    return first
+def mark_map_sent() -> tuple[bool, str]:
+    """Whether this run sends the session's first map (its chart and table then wait for it to
+    be drawn; every later run draws them), and the session's token its frame announces with."""
+    first = keys.MAP_SENT not in st.session_state
+    token = st.session_state.setdefault(keys.MAP_SENT, uuid.uuid4().hex)
+    return first, token
 
 
 def pending_note(lang: str) -> None:

@@ -53,12 +53,12 @@ def map_frame(
     tiles: str,
     *,
     report: bool = False,
-    announce_drawn: bool = False,
+    announce_token: str | None = None,
 ) -> None:
     """Draw the map of `snapshot` with `highlight` (None: nothing dimmed), its caption box and
     legend; `report` gives the view for reports' base map (no buttons, larger words), whose
-    frame the caller sizes. With `announce_drawn` the frame reruns the page once it has painted
-    these markers (see `geo.views.maplayers.SiteMarkers`)."""
+    frame the caller sizes. With `announce_token` the frame reruns the page once it has painted
+    markers for that token (see `geo.views.maplayers.SiteMarkers`)."""
     map_loaders.static_assets()
     timeline, boundaries = data.timeline, map_loaders.boundaries()
     credit = sites_credit(data, lang)
@@ -100,7 +100,7 @@ def map_frame(
                 highlight=highlight,
                 popups_url=None if inline_popups else map_loaders.popups_url(lang),
                 sites_credit=credit,
-                announce_drawn=announce_drawn,
+                announce_token=announce_token,
             ),
             caption_layer(caption),
         ],

@@ -78,11 +78,11 @@ def _rollout(data: Dataset, lang: str, tiles: str) -> None:
     # The map's and the chart's modules (folium, shapely, streamlit-folium, pandas: about 0.6 s
     # to import on a fresh server) load only here, after the controls above have been sent: the
     # browser draws those meanwhile.
-    from ui.below_map import below_map, first_map_of_session, pending_note
+    from ui.below_map import below_map, mark_map_sent, pending_note
     from ui.map_frame import map_frame
 
-    first = first_map_of_session()
-    map_frame(data, snapshot, kreis_states, highlight, lang, tiles, announce_drawn=first)
+    first, token = mark_map_sent()
+    map_frame(data, snapshot, kreis_states, highlight, lang, tiles, announce_token=token)
     if first:
         pending_note(lang)
     else:

@@ -75,7 +75,7 @@ def coverage_series(
 ) -> pd.DataFrame:
     """Per day the covered share and its upper bound: columns date, population_share,
     population_share_high (for the chart and the table exports)."""
-    import pandas as pd  # with the first chart, as in `Timeline.series`
+    import pandas as pd  # not with the model, as in `Timeline.series`
 
     rows = []
     for day in days:

@@ -150,8 +150,8 @@ class Dataset:
         with `geo.views.chart_day.with_selected_day`, which copies it)."""
         specs = self._chart_specs
         if lang not in specs:
-            # altair and pandas (about 0.5 s to import) load with the first chart, which the
-            # page draws after its first map (see `ui.below_map`).
+            # altair (about 0.2 s to import) loads with the first chart, which the page draws
+            # after its first map (see `ui.below_map`).
             from geo.views.chart import rollout_chart
             from geo.views.factcheck import chart_marks
 

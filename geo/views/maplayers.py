@@ -145,10 +145,12 @@ class SiteMarkers(_ScriptElement):
     With `canvas`, all markers share one canvas renderer (thousands of sites); otherwise each is
     an SVG path with its `className`. Each marker keeps its centre's id as `kiCentre`.
     Afterwards `window.kiSites` holds `counts` (the counts by state and the day) and a draw
-    counter, a ready signal for browser checks (canvas markers have no DOM node). With
-    `announce_drawn`, the first draw in the frame, once painted, sets the component's value to
-    `{"drawn": day}` (through streamlit-folium's `window.Streamlit`), which reruns the page: the
-    dashboard draws what lies below the map only then (see `ui.below_map`).
+    counter, a ready signal for browser checks (canvas markers have no DOM node). With an
+    `announce_token` (one per session, the same in every run, so a rerun does not change the
+    script and redraw the layers), the frame's first draw for that token, once painted, sets the
+    component's value to the token (through `window.Streamlit`, which streamlit-folium's frame
+    defines), which reruns the page: the dashboard draws what lies below the map only then (see
+    `ui.below_map`). A frame kept across a reconnect sees the new session's token and asks again.
     """
 
     _template = Template(
@@ -162,7 +164,7 @@ class SiteMarkers(_ScriptElement):
             var counts = {{ this.counts|tojson }};
             var popupsUrl = {{ this.popups_url|tojson }};
             var popupMissing = {{ this.popup_missing|tojson }};
-            var announceDrawn = {{ this.announce_drawn|tojson }};
+            var announceToken = {{ this.announce_token|tojson }};
             // One fetch of the published popups per page and URL, after the first markers are
             // drawn; a failed fetch is forgotten, so the next popup asks again.
             function popups() {
@@ -218,12 +220,12 @@ class SiteMarkers(_ScriptElement):
                     marker.addTo(group);
                 }
                 window.kiSites = L.extend({drawn: ((window.kiSites || {}).drawn || 0) + 1}, counts);
-                if (announceDrawn && window.Streamlit && !window.kiAnnounced) {
-                    window.kiAnnounced = true;
+                if (announceToken && window.Streamlit && window.kiAnnounced !== announceToken) {
+                    window.kiAnnounced = announceToken;
                     // After the next paint, so the markers are on screen before the rerun.
                     requestAnimationFrame(function () {
                         setTimeout(function () {
-                            window.Streamlit.setComponentValue({drawn: counts.day});
+                            window.Streamlit.setComponentValue({drawn: announceToken});
                         }, 0);
                     });
                 }
@@ -250,7 +252,7 @@ class SiteMarkers(_ScriptElement):
         attribution: str = "",
         popups_url: str | None = None,
         popup_missing: str = "",
-        announce_drawn: bool = False,
+        announce_token: str | None = None,
     ) -> None:
         super().__init__()
         self._name = "SiteMarkers"
@@ -261,7 +263,7 @@ class SiteMarkers(_ScriptElement):
         self.attribution = attribution
         self.popups_url = popups_url
         self.popup_missing = popup_missing
-        self.announce_drawn = announce_drawn
+        self.announce_token = announce_token
 
 
 def centre_popups(
@@ -301,7 +303,7 @@ def centre_layer(
     release_links: Mapping[str, Sequence[ReleaseLink]] | None = None,
     sites_credit: str | None = None,
     popups_url: str | None = None,
-    announce_drawn: bool = False,
+    announce_token: str | None = None,
 ) -> folium.FeatureGroup:
     """One feature group with a marker per centre drawn at the snapshot's date, credited (in
     the map's attribution while it is shown) to GeoNames or to `sites_credit`.
@@ -311,7 +313,7 @@ def centre_layer(
     With `popups_url` (where `centre_popups` of this timeline and language are published) the
     popups are fetched from there, not sent with the step. Above `DENSE_THRESHOLD` centres the
     markers share one canvas and carry no popup; their tooltip names the state instead.
-    `announce_drawn` has the frame say when these markers are painted (see `SiteMarkers`).
+    `announce_token` has the frame say when these markers are painted (see `SiteMarkers`).
     """
     canvas = len(timeline.centres) > DENSE_THRESHOLD
     inline = not canvas and popups_url is None
@@ -350,7 +352,7 @@ def centre_layer(
         attribution=attribution,
         popups_url=None if canvas else popups_url,
         popup_missing=t("popup_unavailable", lang),
-        announce_drawn=announce_drawn,
+        announce_token=announce_token,
     ).add_to(group)
     return group
 

@@ -40,6 +40,10 @@ def test_cold_load_shows_all_54_centres_open_at_the_default_month(dashboard) -> 
     expect(dashboard.date_slider()).to_have_attribute("aria-valuetext", "10/2018")
     counts = dashboard.marker_counts()
     assert counts == {"open": 54, "uncertain": 0, "approved": 0, "total": 54}
+    # The rerun that brought the chart and table sent the same layers: drawn once, not again.
+    dashboard.page.get_by_test_id("stDataFrame").first.wait_for()
+    dashboard.page.wait_for_timeout(500)
+    assert dashboard.frame().evaluate("window.kiSites.drawn") == 1
 
 
 def test_date_in_the_url_selects_the_month(dashboard, timeline) -> None:

@@ -228,12 +228,15 @@ def test_with_a_popups_url_a_step_sends_ids_and_no_popup(timeline) -> None:
     assert len(published) < len(inline) - 100_000
 
 
-def test_only_the_sessions_first_map_asks_to_be_announced_when_drawn(timeline) -> None:
-    """The page draws its chart and table once the first map says it is painted; later steps
-    must not ask again (each answer is a rerun)."""
+def test_the_frame_announces_its_first_draw_once_per_session_token(timeline) -> None:
+    """The frame announces its first draw with the session's token (the same in every run, so a
+    rerun does not redraw the layers; see the browser test of the cold load)."""
     snapshot = timeline.snapshot(date(2018, 10, 31))
-    first = _rendered(folium.Map(tiles=None), centre_layer(timeline, snapshot, announce_drawn=True))
-    step = _rendered(folium.Map(tiles=None), centre_layer(timeline, snapshot))
-    assert "var announceDrawn = true;" in first
-    assert "var announceDrawn = false;" in step
-    assert "window.Streamlit.setComponentValue({drawn: counts.day});" in first
+
+    def script(token: str | None) -> str:
+        layer = centre_layer(timeline, snapshot, announce_token=token)
+        return _rendered(folium.Map(tiles=None), layer)
+
+    assert 'var announceToken = "a1";' in script("a1")
+    assert "window.kiAnnounced !== announceToken" in script("a1")
+    assert "var announceToken = null;" in script(None)
