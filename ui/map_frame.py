@@ -59,7 +59,6 @@ def map_frame(
     legend; `report` gives the view for reports' base map (no buttons, larger words), whose
     frame the caller sizes. With `announce_token` the frame reruns the page once it has painted
     markers for that token (see `geo.views.maplayers.SiteMarkers`)."""
-    map_loaders.static_assets()
     timeline, boundaries = data.timeline, map_loaders.boundaries()
     credit = sites_credit(data, lang)
     caption = map_caption(

@@ -42,7 +42,9 @@ def static_assets() -> None:
 
 @st.cache_resource
 def boundaries_url() -> str:
-    """Where the map fetches the boundaries it draws (published once per server)."""
+    """Where the map fetches the boundaries it draws (published once per server, beside the
+    Leaflet files the map loads)."""
+    static_assets()
     layers = boundary_layers(boundaries())
     return publish_json(paths.STATIC_DIR, "boundaries", layers, prefix=loaders.static_prefix())
 

@@ -175,11 +175,15 @@ class Dashboard:
         self.page = page
         self.base_url = base_url
 
-    def open(self, query: str = "") -> None:
-        """Load the app (`query` like "?date=2016-07-01"), wait for the first map marker and for
-        the rerun the map's first draw asks for, which puts the chart and table below it."""
+    def load(self, query: str = "") -> None:
+        """Load the app (`query` like "?date=2016-07-01") and wait for the first map marker."""
         self.page.goto(self.base_url + "/" + query)
         self.map_content().locator("path.ki-marker").first.wait_for(timeout=LOAD_TIMEOUT_MS)
+
+    def open(self, query: str = "") -> None:
+        """`load`, then wait for the rerun the map's first draw asks for, which puts the chart
+        and table below it."""
+        self.load(query)
         wait_for_below_map(self.page)
 
     def map_element(self) -> Locator:

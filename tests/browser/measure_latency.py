@@ -26,7 +26,6 @@ from geo.sources.centres import load_centres  # noqa: E402
 from tests.bench.runner import Bench, one_line, run_parts  # noqa: E402
 from tests.browser.conftest import (  # noqa: E402
     LOAD_TIMEOUT_MS,
-    MAP_FRAME,
     STEP_TIMEOUT_MS,
     VIEWPORT,
     Dashboard,
@@ -49,15 +48,12 @@ def measure_cold_loads(browser: Browser, url: str, runs: int) -> list[float | No
     timings: list[float | None] = []
     for _ in range(runs):
         context = browser.new_context(viewport=VIEWPORT)
-        page = context.new_page()
+        dashboard = Dashboard(context.new_page(), url)
         started = time.perf_counter()
         try:
-            page.goto(url + "/")
-            page.frame_locator(MAP_FRAME).locator("path.ki-marker").first.wait_for(
-                timeout=LOAD_TIMEOUT_MS
-            )
+            dashboard.load()
             timings.append((time.perf_counter() - started) * 1000)
-            wait_for_below_map(page)
+            wait_for_below_map(dashboard.page)
         except PlaywrightTimeoutError:
             timings.append(None)
         finally:
