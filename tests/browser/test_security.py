@@ -155,10 +155,11 @@ def _open_markers(dashboard: Dashboard) -> str:
     return opened["text"]
 
 
-def _grid_text(page: Page, *, last: bool = False) -> str:
-    """The text of the first (or last) table on the page, from the grid's accessible table."""
+def _grid_text(page: Page, *, header: str | None = None) -> str:
+    """The text of the page's first table (or the first with `header` among its columns), from
+    the grid's accessible table; it waits for that table, not for whichever grid is drawn first."""
     grids = page.get_by_test_id("stDataFrame")
-    grid = grids.last if last else grids.first
+    grid = (grids.filter(has_text=header) if header else grids).first
     expect(grid.locator("table tbody tr").first).to_be_attached()
     return grid.locator("table").evaluate("(t) => t.textContent")
 
@@ -252,7 +253,7 @@ def test_hostile_upload_is_shown_as_text_and_a_javascript_url_is_refused(
     dashboard = Dashboard(page, app_url)
     dashboard.open()
     _upload_and_show(dashboard, "boese.csv", _upload_csv(rows), 3, 4)
-    problems = _grid_text(page, last=True)
+    problems = _grid_text(page, header=t("app_problem_message", "de"))
     assert "5" in problems  # the line of the javascript: row
     assert "Quelle" in problems
     assert JS_URL in problems
