@@ -4,6 +4,7 @@ with file, line, column and value instead of a traceback."""
 
 from __future__ import annotations
 
+import statistics
 import time
 from datetime import date
 
@@ -204,26 +205,33 @@ def test_a_bad_date_is_reported_with_line_column_and_value_and_the_row_left_out(
     dashboard.wait_for_url_date(month_end(months[-1]))
 
 
-def test_an_xlsx_bomb_in_one_session_leaves_another_sessions_steps_under_a_second(
+def test_an_xlsx_bomb_in_one_session_leaves_another_sessions_steps_responsive(
     dashboard, browser, app_url, months, timeline, tmp_path
 ) -> None:
     bomb = styles_bomb(tmp_path)
     other = Dashboard(browser.new_context(viewport=VIEWPORT).new_page(), app_url)
     other.open(f"?date={months[30].isoformat()}")
+
+    def step_ms(month: date) -> float:
+        started = time.perf_counter()
+        other.step("ArrowRight", month, timeline.snapshot(month_end(month)).counts)
+        return (time.perf_counter() - started) * 1000
+
+    step_ms(months[31])  # the session's first step also loads the frame's caches
+    before_ms = [step_ms(month) for month in months[32:35]]
     dashboard.open()
     page = dashboard.page
     page.get_by_role("tab", name="Eigene Daten").click()
     page.locator(".st-key-upload input[type=file]").set_input_files(
         {"name": bomb.name, "mimeType": "application/octet-stream", "buffer": bomb.read_bytes()}
     )
-    steps_ms = []
-    for month in months[31:36]:
-        started = time.perf_counter()
-        other.step("ArrowRight", month, timeline.snapshot(month_end(month)).counts)
-        steps_ms.append((time.perf_counter() - started) * 1000)
+    during_ms = [step_ms(month) for month in months[35:40]]
     alert = page.get_by_test_id("stAlertContentError")
     expect(alert).to_contain_text("„styles-bomb\u2060.xlsx“ kann nicht gelesen werden")
     assert any("styles.xml" in row[-1] for row in _problem_rows(page))
     _assert_no_traceback(page)
-    assert max(steps_ms) < 1000, steps_ms
+    # Under a second (a parsed bomb held the server for 188 s), or, on a machine slow enough
+    # that plain steps take over 333 ms, within three times the median step before the upload.
+    limit_ms = max(1000.0, 3 * statistics.median(before_ms))
+    assert max(during_ms) < limit_ms, (before_ms, during_ms)
     other.page.context.close()

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from playwright.sync_api import Browser, expect
 
-from tests.browser.conftest import Dashboard
+from tests.browser.conftest import STEP_TIMEOUT_MS, Dashboard
 
 pytestmark = pytest.mark.browser
 
@@ -101,9 +101,9 @@ def test_play_and_pause_draw_material_icons(app_url, browser, viewport, key) -> 
     assert "Material Symbols" in family
     assert dashboard.page.evaluate(f"() => document.fonts.check('20px {family}', 'play_arrow')")
     button.click()
-    expect(icon).to_have_text("pause")
+    expect(icon).to_have_text("pause", timeout=STEP_TIMEOUT_MS)
     assert icon.bounding_box()["width"] < MAX_ICON_WIDTH
     dashboard.wait_for_url_date_from(date(2013, 2, 28))
     button.click()
-    expect(icon).to_have_text("play_arrow")
+    expect(icon).to_have_text("play_arrow", timeout=STEP_TIMEOUT_MS)
     dashboard.page.context.close()
