@@ -90,7 +90,8 @@ def show_boundaries_notice(lang: str) -> None:
 
     boundaries = map_loaders.boundaries()
     if boundaries.error:
-        st.error(f"{t('boundaries_path_error', lang)} ({escape_markdown(boundaries.error)})")
+        error = escape_markdown(in_language(boundaries.error, lang))
+        st.error(f"{t('boundaries_path_error', lang)} ({error})")
     if boundaries.notice:
         notice = escape_markdown(in_language(boundaries.notice, lang))
         (st.warning if boundaries.source == "outline" else st.info)(notice)
@@ -99,4 +100,5 @@ def show_boundaries_notice(lang: str) -> None:
 try:
     main()
 except KiAtlasError as exc:
-    st.error(f"{t('error', st.session_state.get(keys.LANG, 'de'))}: {escape_markdown(exc)}")
+    lang = st.session_state.get(keys.LANG, "de")
+    st.error(f"{t('error', lang)}: {escape_markdown(in_language(exc.message, lang))}")

@@ -22,6 +22,13 @@ from dataclasses import dataclass
 class KiAtlasError(Exception):
     """Root of every error this project raises on purpose."""
 
+    @property
+    def message(self) -> str:
+        """What went wrong: the error's one text (a `geo.i18n.Message` where one was given, which
+        the page shows in its language), else its English `str()`."""
+        only = self.args[0] if len(self.args) == 1 else None
+        return only if isinstance(only, str) else str(self)
+
 
 @dataclass(frozen=True)
 class DataProblem:
@@ -58,7 +65,8 @@ class UsageError(KiAtlasError, ValueError):
 
 
 class BoundaryError(KiAtlasError, OSError):
-    """Boundary polygons could not be read or downloaded."""
+    """Boundary polygons could not be read or downloaded; `message` says why (a
+    `geo.i18n.Message` when a boundary file is invalid)."""
 
 
 class BudgetExceeded(KiAtlasError, RuntimeError):

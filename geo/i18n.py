@@ -11,6 +11,7 @@ import re
 from types import ModuleType
 
 from geo.texts import (
+    boundaries,
     budget,
     chart,
     credits,
@@ -45,6 +46,7 @@ _AREAS: tuple[ModuleType, ...] = (
     problems,
     dates,
     budget,
+    boundaries,
 )
 
 

@@ -69,8 +69,10 @@ class Boundaries:
     source: str  # "env" | "cache" | "bkg" | "bundled" | "outline"
     attribution: str
     attribution_url: str
+    # Both a `geo.i18n.Message` (English as text, any language through `in_language`): why
+    # earlier sources were passed over, and what went wrong with an explicitly configured file
+    # (`KI_BOUNDARIES_PATH`), which was replaced.
     notice: str | None = None
-    # What went wrong with an explicitly configured file (`KI_BOUNDARIES_PATH`), which was replaced.
     error: str | None = None
 
     @property
@@ -103,7 +105,7 @@ def load_boundaries(
         try:
             return load_layers_file(Path(env_value), source="env", label=f"{ENV_VAR}={env_value}")
         except BoundaryError as exc:
-            error = str(exc)
+            error = exc.message
     loaded = _load_fallbacks(
         cache_dir=Path(cache_dir),
         outline_path=Path(outline_path),
@@ -131,7 +133,7 @@ def _load_fallbacks(
         try:
             return load_layers_file(cache_path, source="cache", label=str(cache_path))
         except BoundaryError as exc:
-            reasons.append(f"the cached file was ignored: {exc}")
+            reasons.append(Message("boundaries_cache_ignored", problem=exc.message))
 
     if allow_download:
         try:
@@ -140,7 +142,7 @@ def _load_fallbacks(
             )
             loaded = load_layers_file(path, source="bkg", label=str(path))
         except BoundaryError as exc:
-            reasons.append(str(exc))
+            reasons.append(exc.message)
         else:
             return _with_notice(loaded, reasons)
 
@@ -148,7 +150,7 @@ def _load_fallbacks(
         try:
             loaded = load_layers_file(Path(bundled_path), source="bundled", label=str(bundled_path))
         except BoundaryError as exc:
-            reasons.append(str(exc))
+            reasons.append(exc.message)
         else:
             return _with_notice(loaded, reasons)
     if not allow_download:
@@ -215,9 +217,10 @@ def _extra_layer(
     """
     if isinstance(data.get(member), dict):
         try:
-            return collect_areas(data[member], where=f"{path} ({member})", digits=digits)
+            where = Message("boundary_layer", file=str(path), layer=member)
+            return collect_areas(data[member], where=where, digits=digits)
         except BoundaryError as exc:
-            notices.append(Message("boundaries_layer_derived", problem=str(exc)))
+            notices.append(Message("boundaries_layer_derived", problem=exc.message))
             return None
     if "kreise" not in path.name:
         return None
@@ -227,13 +230,13 @@ def _extra_layer(
     try:
         return collect_areas(read_json(sibling, str(sibling)), where=str(sibling), digits=digits)
     except BoundaryError as exc:
-        notices.append(Message("boundaries_layer_derived", problem=str(exc)))
+        notices.append(Message("boundaries_layer_derived", problem=exc.message))
         return None
 
 
 def _load_outline(path: Path, notice: Message) -> Boundaries:
     """The committed state outline (a Feature, FeatureCollection or bare geometry)."""
-    label = f"state outline {path}"
+    label = str(path)
     data = read_json(path, label)
     geoms: list[BaseGeometry] = []
     if data.get("type") == "FeatureCollection" and isinstance(data.get("features"), list):
@@ -246,7 +249,7 @@ def _load_outline(path: Path, notice: Message) -> Boundaries:
         geoms = [polygon_geometry(data, label)]
     geoms = [g for g in geoms if g is not None]
     if not geoms:
-        raise BoundaryError(f"{label}: no polygon found")
+        raise BoundaryError(Message("boundary_no_polygon", file=label))
     outline = dissolve(geoms)
     attribution = data.get("attribution")
     empty: dict[str, Any] = {"type": "FeatureCollection", "features": []}

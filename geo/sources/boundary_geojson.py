@@ -36,6 +36,7 @@ from shapely.geometry import MultiPolygon, Polygon, mapping, shape
 from shapely.geometry.base import BaseGeometry
 
 from geo.errors import BoundaryError, DataFileError
+from geo.i18n import Message
 from geo.sources.csvfile import read_file_bytes
 
 # No boundaries file of the project comes near this; a larger one is not what was meant.
@@ -53,6 +54,16 @@ REGIERUNGSBEZIRKE = {
 }
 LAND_ARS = "05"
 LAND_NAME = "Nordrhein-Westfalen"
+
+# What `json.loads` gives for each kind of JSON value, by the name JSON gives it.
+_JSON_KINDS = {
+    list: "array",
+    str: "string",
+    int: "number",
+    float: "number",
+    bool: "boolean",
+    type(None): "null",
+}
 
 # Property names seen in BKG data (VG250 WFS: lower case; VG5000 files: upper case).
 _KEY_NAMES = ("ars", "rs", "ags")
@@ -74,25 +85,33 @@ def read_json(path: Path, label: str) -> dict[str, Any]:
     try:
         os.stat(path)
     except FileNotFoundError:
-        raise BoundaryError(f"{label}: file not found") from None
+        raise BoundaryError(Message("boundary_not_found", file=label)) from None
     except OSError:
         pass  # read_file_bytes below words it
     try:
         raw = read_file_bytes(Path(path), label, max_bytes=MAX_FILE_BYTES)
     except DataFileError as exc:
-        raise BoundaryError(f"{label}: {exc.problems[0].message}") from None
+        problem = exc.problems[0].message
+        raise BoundaryError(Message("boundary_unreadable", file=label, problem=problem)) from None
     return parse_json(raw, label)
 
 
 def parse_json(raw: bytes, label: str) -> dict[str, Any]:
     """The JSON object in `raw`; anything else is a `BoundaryError` naming `label`."""
+    start = repr(raw[:60].decode("utf-8", errors="replace").strip())
     try:
         data = json.loads(raw)
-    except (ValueError, RecursionError) as exc:  # RecursionError: absurdly deep nesting
-        start = raw[:60].decode("utf-8", errors="replace").strip()
-        raise BoundaryError(f"{label}: not valid JSON ({exc}; starts with {start!r})") from None
+    except json.JSONDecodeError as exc:
+        line, column = exc.lineno, exc.colno
+        message = Message("boundary_not_json", file=label, line=line, column=column, start=start)
+        raise BoundaryError(message) from None
+    except ValueError:  # bytes that are not UTF-8
+        raise BoundaryError(Message("boundary_not_unicode", file=label, start=start)) from None
+    except RecursionError:  # absurdly deep nesting
+        raise BoundaryError(Message("boundary_too_deep", file=label)) from None
     if not isinstance(data, dict):
-        raise BoundaryError(f"{label}: expected a GeoJSON object, found {type(data).__name__}")
+        kind = _JSON_KINDS.get(type(data), type(data).__name__)
+        raise BoundaryError(Message("boundary_not_object", file=label, kind=kind))
     return data
 
 
@@ -110,7 +129,7 @@ def polygon_geometry(value: object, where: str) -> BaseGeometry | None:
         AttributeError,
         shapely.errors.ShapelyError,
     ):
-        raise BoundaryError(f"{where}: a geometry is not valid GeoJSON") from None
+        raise BoundaryError(Message("boundary_bad_geometry", file=where)) from None
     if not geom.is_valid:
         geom = shapely.make_valid(geom)
     return polygonal(geom)
@@ -135,12 +154,12 @@ def collect_areas(data: dict[str, Any], *, where: str, digits: int) -> dict[str,
     same key are merged. Raises `BoundaryError` if the collection is malformed or has no NRW area.
     """
     if data.get("type") != "FeatureCollection" or not isinstance(data.get("features"), list):
-        raise BoundaryError(f"{where}: not a GeoJSON FeatureCollection")
+        raise BoundaryError(Message("boundary_not_collection", file=where))
     parts: dict[str, list[BaseGeometry]] = {}
     names: dict[str, tuple[str, str]] = {}
     for feature in data["features"]:
         if not isinstance(feature, dict):
-            raise BoundaryError(f"{where}: a feature is not a JSON object")
+            raise BoundaryError(Message("boundary_feature_not_object", file=where))
         props = feature.get("properties")
         lowered = {str(k).lower(): v for k, v in props.items()} if isinstance(props, dict) else {}
         key = _regional_key(lowered, digits)
@@ -153,10 +172,7 @@ def collect_areas(data: dict[str, Any], *, where: str, digits: int) -> dict[str,
         name = next((str(lowered[n]) for n in _NAME_NAMES if lowered.get(n)), "")
         names.setdefault(key, (name, str(lowered.get("bez") or "")))
     if not parts:
-        raise BoundaryError(
-            f"{where}: no NRW areas found (features with a {digits}-digit regional key "
-            "ARS/RS starting with 05 and a polygon)"
-        )
+        raise BoundaryError(Message("boundary_no_nrw_areas", file=where, digits=digits))
     areas = {}
     for key in sorted(parts):
         geom = parts[key][0] if len(parts[key]) == 1 else shapely.union_all(parts[key])

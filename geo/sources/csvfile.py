@@ -61,11 +61,20 @@ def read_csv_rows(
 
 # What a path that is not a regular file is, for the message that refuses it.
 _NOT_REGULAR = (
-    (stat.S_ISFIFO, "a named pipe"),
-    (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"),
-    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISFIFO, {"de": "eine benannte Pipe", "en": "a named pipe"}),
+    (stat.S_ISCHR, {"de": "ein zeichenorientiertes Gerät", "en": "a character device"}),
+    (stat.S_ISBLK, {"de": "ein blockorientiertes Gerät", "en": "a block device"}),
+    (stat.S_ISSOCK, {"de": "ein Socket", "en": "a socket"}),
 )
+_NOT_A_FILE = {"de": "keine Datei", "en": "not a file"}
+# The operating system's reasons for the common failures, in German (English: its own words).
+_GERMAN_REASONS = {
+    errno.ENOENT: "Datei oder Ordner nicht gefunden",
+    errno.EACCES: "keine Leseberechtigung",
+    errno.EPERM: "keine Berechtigung",
+    errno.EISDIR: "ein Ordner, keine Datei",
+    errno.ENOTDIR: "ein Teil des Pfads ist kein Ordner",
+}
 
 
 def read_file_bytes(
@@ -93,14 +102,36 @@ def read_file_bytes(
             raw = None if info.st_size > max_bytes else handle.read(max_bytes + 1)
     except OSError as exc:
         raise error(
-            [DataProblem(name, None, None, None, f"cannot read: {exc.strerror or exc}")]
+            [
+                DataProblem(
+                    name, None, None, None, Message("problem_cannot_read", reason=_reason(exc))
+                )
+            ]
         ) from None
     if raw is None or len(raw) > max_bytes:
-        limit = f"{max_bytes / 1e6:g} MB"
-        size = f"{info.st_size / 1e6:.1f} MB; the limit is" if raw is None else "more than"
-        message = f"the file is too large ({size} {limit}): is it the right file?"
+        limit = _megabytes(f"{max_bytes / 1e6:g}")
+        message = (
+            Message("problem_too_large", size=_megabytes(f"{info.st_size / 1e6:.1f}"), limit=limit)
+            if raw is None
+            else Message("problem_too_large_growing", limit=limit)
+        )
         raise error([DataProblem(name, None, None, None, message)])
     return raw
+
+
+def _megabytes(figure: str) -> dict[str, str]:
+    """A figure of megabytes as each language writes it (a decimal comma in German)."""
+    return {"de": figure.replace(".", ","), "en": figure}
+
+
+def _reason(exc: OSError) -> str | dict[str, str]:
+    """Why the operating system refused a file: our own words, or its words (in German too for
+    the common ones)."""
+    if isinstance(exc.strerror, Message):
+        return exc.strerror
+    english = exc.strerror or str(exc)
+    german = _GERMAN_REASONS.get(exc.errno) if exc.errno is not None else None
+    return {"de": german, "en": english} if german else english
 
 
 def _check_regular(info: os.stat_result) -> None:
@@ -109,8 +140,8 @@ def _check_regular(info: os.stat_result) -> None:
         return
     if stat.S_ISDIR(info.st_mode):
         raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
-    kind = next((what for test, what in _NOT_REGULAR if test(info.st_mode)), "not a file")
-    raise OSError(errno.EINVAL, f"not a regular file ({kind})")
+    kind = next((what for test, what in _NOT_REGULAR if test(info.st_mode)), _NOT_A_FILE)
+    raise OSError(errno.EINVAL, Message("problem_not_regular", kind=kind))
 
 
 def parse_csv_bytes(raw: bytes, columns: Sequence[str], name: str) -> list[CsvRow]:

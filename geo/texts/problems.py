@@ -1,5 +1,5 @@
-"""The problems found in an uploaded file (reading it, its columns, each row's cells) and in a
-date, as `geo.i18n.Message` keys: the English form is what the CLI and the logs read."""
+"""The problems found in an uploaded or data file (reading it, its columns, each row's cells)
+and in a date, as `geo.i18n.Message` keys: the English form is what the CLI and the logs read."""
 
 STRINGS: dict[str, dict[str, str]] = {
     # Dates and precisions (geo.sources.fuzzydate, geo.ingest.cellvalues).
@@ -194,6 +194,23 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "the file is larger than the limit of {limit} bytes",
     },
     "problem_file_empty": {"de": "die Datei ist leer", "en": "the file is empty"},
+    "problem_cannot_read": {
+        "de": "kann nicht gelesen werden: {reason}",
+        "en": "cannot read: {reason}",
+    },
+    "problem_not_regular": {
+        "de": "keine gewöhnliche Datei ({kind})",
+        "en": "not a regular file ({kind})",
+    },
+    "problem_too_large": {
+        "de": "die Datei ist zu groß ({size} MB; erlaubt sind {limit} MB): ist es die richtige "
+        "Datei?",
+        "en": "the file is too large ({size} MB; the limit is {limit} MB): is it the right file?",
+    },
+    "problem_too_large_growing": {
+        "de": "die Datei ist zu groß (mehr als {limit} MB): ist es die richtige Datei?",
+        "en": "the file is too large (more than {limit} MB): is it the right file?",
+    },
     "problem_character_value": {"de": "Zeichen {code}", "en": "character {code}"},
     "problem_control_characters": {
         "de": "Binärdaten (Steuerzeichen), keine CSV-Datei",

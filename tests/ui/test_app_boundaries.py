@@ -33,7 +33,7 @@ def test_an_unusable_boundaries_path_is_an_error_and_the_page_still_works(
     assert len(errors) == 1
     assert "Grenzdatei" in errors[0]
     assert "grenzen.geojson" in errors[0]
-    assert "not valid JSON" in errors[0]
+    assert "kein gültiges JSON (Zeile 1, Spalte 2" in errors[0]
     # The page went on: no outline-only warning, the KPIs and the map's tab are there.
     assert not at.warning
     assert {m.label for m in at.metric} >= {"Geöffnet", "Kreise/Städte mit KI"}

@@ -23,7 +23,8 @@ from geo.ingest.sites import build_sites
 from geo.ingest.upload_reader import read_table
 from geo.model.timeline import Timeline
 from geo.paths import OUTLINE_GEOJSON, ROOT
-from geo.sources.boundaries import load_boundaries
+from geo.sources.bkg_download import CACHE_FILENAME
+from geo.sources.boundaries import ENV_VAR, load_boundaries
 from geo.sources.centres import load_centres
 from geo.views.popups import popup_html
 from geo.views.presscards import centre_label
@@ -266,3 +267,77 @@ def test_the_boundaries_notice_is_in_the_pages_language(tmp_path: Path, lang: st
     )
     assert "python -m geo boundaries fetch" in notice
     assert giveaways([notice.replace("python -m geo boundaries fetch", "")], lang) == []
+
+
+_KREIS = {
+    "type": "Feature",
+    "properties": {"ars": "05154", "gen": "Kleve"},
+    "geometry": {
+        "type": "Polygon",
+        "coordinates": [[[6, 51.5], [6.5, 51.5], [6.5, 52], [6, 51.5]]],
+    },
+}
+_BAD_GEOMETRY = {**_KREIS, "geometry": {"type": "Polygon", "coordinates": "x"}}
+BROKEN_BOUNDARY_FILES = {
+    "truncated": (b"{abgeschnitten", "kein gültiges JSON (Zeile 1, Spalte 2; beginnt mit"),
+    "latin-1": ('{"name": "Düren"}'.encode("latin-1"), "kein gültiges JSON (kein UTF-8"),
+    "list": (b"[1, 2]", "ein GeoJSON-Objekt wurde erwartet, gefunden wurde ein JSON-Wert"),
+    "deep": (b"[" * 200_000, "kein gültiges JSON (zu tief verschachtelt)"),
+    "feature": (json.dumps(_KREIS).encode(), "keine GeoJSON-FeatureCollection"),
+    "feature-not-object": (
+        json.dumps({"type": "FeatureCollection", "features": [1]}).encode(),
+        "ein Feature ist kein JSON-Objekt",
+    ),
+    "empty": (
+        json.dumps({"type": "FeatureCollection", "features": []}).encode(),
+        "keine NRW-Gebiete gefunden (Features mit einem 5-stelligen Regionalschlüssel",
+    ),
+    "geometry": (
+        json.dumps({"type": "FeatureCollection", "features": [_BAD_GEOMETRY]}).encode(),
+        "eine Geometrie ist kein gültiges GeoJSON",
+    ),
+    "layer": (
+        json.dumps(
+            {"type": "FeatureCollection", "features": [_KREIS], "regierungsbezirke": {"a": 1}}
+        ).encode(),
+        "(Ebene „regierungsbezirke“): keine GeoJSON-FeatureCollection; stattdessen aus den "
+        "Kreisen abgeleitet",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+@pytest.mark.parametrize("case", BROKEN_BOUNDARY_FILES)
+def test_what_is_wrong_with_a_boundary_file_is_said_in_the_pages_language(
+    tmp_path: Path, lang: str, case: str
+) -> None:
+    """A broken cached file is named in the notice, its fault in the page's language (the scan
+    leaves out the file's path, whose temporary folder has English words, and the command)."""
+    content, german = BROKEN_BOUNDARY_FILES[case]
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / CACHE_FILENAME).write_bytes(content)
+    loaded = load_boundaries(env={}, cache_dir=cache, outline_path=OUTLINE_GEOJSON)
+    notice = in_language(loaded.notice, lang)
+    assert str(cache / CACHE_FILENAME) in notice
+    if lang == "de":
+        assert german in notice
+    scanned = notice.replace(str(tmp_path), "").replace("python -m geo boundaries fetch", "")
+    assert giveaways([scanned], lang) == []
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_an_unusable_boundaries_path_is_said_in_the_pages_language(
+    tmp_path: Path, lang: str
+) -> None:
+    missing = tmp_path / "fehlt.geojson"
+    loaded = load_boundaries(
+        env={ENV_VAR: str(missing)},
+        cache_dir=tmp_path,
+        outline_path=OUTLINE_GEOJSON,
+        bundled_path=paths.BOUNDARIES_GEOJSON,
+    )
+    assert loaded.source == "bundled"
+    error = in_language(loaded.error, lang)
+    said = {"de": "Datei nicht gefunden", "en": "file not found"}[lang]
+    assert error == f"{ENV_VAR}={missing}: {said}"
