@@ -23,7 +23,14 @@ from geo import paths
 from geo.model.playback import month_end, step_month
 from geo.model.timeline import Timeline
 from tests.bench.felt import AppRaised
-from tests.browser.conftest import MAP_FRAME, VIEWPORT, Dashboard, serve_app, slider_months
+from tests.browser.conftest import (
+    MAP_FRAME,
+    VIEWPORT,
+    Dashboard,
+    serve_app,
+    slider_months,
+    wait_for_below_map,
+)
 from tests.browser.measure_latency import STEP_START
 
 # A step's websocket traffic is over once no frame arrived for this long.
@@ -180,6 +187,7 @@ def stepping_run(
             run.load_ms.append(None)
             raise
         run.load_ms.append((time.perf_counter() - started) * 1000)
+        wait_for_below_map(page)
         meter.wait_quiet(page)
         for _ in range(run.steps):
             _evaluate(page, "() => { window.__kiBench = 42; }")
@@ -201,6 +209,7 @@ def stepping_run(
                     # Start the next step from a page that shows this month.
                     page.goto(f"{url}/?date={day.isoformat()}")
                     _poll(page, fresh(day, 0), LOAD_TIMEOUT_S)
+                    wait_for_below_map(page)
                     meter.wait_quiet(page)
                     continue
                 run.stale_steps += 1

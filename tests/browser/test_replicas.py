@@ -22,15 +22,15 @@ from geo.model.playback import month_end, step_month
 from geo.model.timeline import Timeline
 from geo.paths import ROOT
 from geo.sources.atomic import write_text_atomic
-from tests.browser.conftest import LOAD_TIMEOUT_MS, UNREACHABLE_NOMINATIM, VIEWPORT, free_port
+from tests.browser.conftest import UNREACHABLE_NOMINATIM, VIEWPORT, free_port
 from tests.browser.sessions import (
     SessionLog,
+    below_map_shown,
     expect_state,
     launch_chromium_async,
     percentile,
     timed,
 )
-from ui.below_map import PENDING_KEY
 
 pytestmark = pytest.mark.browser
 
@@ -92,12 +92,7 @@ async def _open(browser, url: str, timeline: Timeline, session: Session) -> None
     query = f"?date={session.day.isoformat()}&year={','.join(map(str, session.years))}"
     await session.page.goto(f"{url}/{query}")
     await expect_state(session.page, timeline, session.day, session.years, session.log)
-
-
-async def _below_map_shown(page: Page) -> None:
-    """The chart and table below the map are there (see `ui.below_map`)."""
-    await page.locator(f".st-key-{PENDING_KEY}").wait_for(state="detached", timeout=LOAD_TIMEOUT_MS)
-    await page.get_by_test_id("stDataFrame").first.wait_for(timeout=LOAD_TIMEOUT_MS)
+    await below_map_shown(session.page)
 
 
 async def _step(session: Session, timeline: Timeline, months: list[date]) -> None:
@@ -141,7 +136,7 @@ async def _run(
             )
             recovered_s = time.perf_counter() - stopped_at
             # Their kept map frames announce to the new sessions, so chart and table come back.
-            await asyncio.gather(*(_below_map_shown(s.page) for s in moved))
+            await asyncio.gather(*(below_map_shown(s.page) for s in moved))
             await asyncio.gather(*(_step(s, timeline, months) for s in moved))
             return {"recovered_s": recovered_s}
         finally:
