@@ -2,7 +2,8 @@
 
 It runs `app.py` unchanged except that `st_folium` receives the whole map with the Kreis and
 centre layers as children and no `feature_group_to_add`. The map's script then changes with
-every date, so streamlit-folium re-mounts its iframe on each step; `run_bench.py` measures it.
+every date; `run_bench.py` measures what that costs on the server and in the browser, and
+whether the frame is re-mounted.
 """
 
 from __future__ import annotations
