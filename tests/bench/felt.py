@@ -10,33 +10,26 @@ alone costs on this machine. A repeat that exceeds its limit is recorded as time
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import time
-import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from deploy.replicas import HEALTH_PATH
 from geo import keys
 from geo.i18n import t
 from geo.model.playback import month_end, step_month
 from geo.model.timeline import Timeline
 from geo.paths import ROOT
 from tests.bench.runner import Bench, Figure
+from tests.bench.servers import LIMIT_MS, AppRaised, chromium, fresh_server, ms_since
 from tests.browser.conftest import (
     MAP_FRAME,
-    UNREACHABLE_NOMINATIM,
     VIEWPORT,
-    free_port,
-    launch_chromium,
     serve_app,
     slider_months,
     wait_for_below_map,
@@ -45,11 +38,8 @@ from tests.browser.conftest import (
 BENCH = Path(__file__).resolve().parent
 FLOOR_APP = BENCH / "floor_app.py"
 LANG = "de"
-# A cold start or a step longer than this counts as timed out; the GIF gets longer.
-LIMIT_MS = 30_000.0
+# A cold start or a step longer than `LIMIT_MS` counts as timed out; the GIF gets longer.
 GIF_LIMIT_MS = 60_000.0
-# How often a starting server's health check is asked (its "ready" time is this exact).
-POLL_S = 0.02
 COLD_RUNS = 3
 KEY_STEPS = 15
 GIF_RUNS = 3
@@ -75,25 +65,6 @@ _MARK_STALE_JS = "() => document.querySelectorAll('path.ki-marker').forEach((p) 
 _URL_DAY_JS = "(d) => new URLSearchParams(location.search).get('date') === d"
 _FLOOR_DAY_JS = """(day) => [...document.querySelectorAll('[data-testid="stMarkdown"] code')]
     .some((c) => c.textContent === day)"""
-
-
-@contextmanager
-def chromium() -> Iterator[Browser]:
-    """Headless Chromium for one part (a crash in one part leaves the next a new browser)."""
-    with sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        try:
-            yield browser
-        finally:
-            browser.close()
-
-
-def _ms(started: float) -> float:
-    return (time.perf_counter() - started) * 1000
-
-
-class AppRaised(RuntimeError):
-    """The page shows Streamlit's exception box instead of the map (e.g. a broken import)."""
 
 
 def _first_marker(page: Page, timeout_ms: float) -> None:
@@ -124,45 +95,6 @@ def _below_map(page: Page, timeout_ms: float) -> None:
 
 def _floor_day(page: Page, day: date, timeout_ms: float) -> None:
     page.wait_for_function(_FLOOR_DAY_JS, arg=day.isoformat(), timeout=timeout_ms)
-
-
-@contextmanager
-def fresh_server(script: Path) -> Iterator[tuple[str, float | None]]:
-    """`streamlit run script` on a free port, as `serve_app` starts it (same command, same
-    environment), but its health check polled every `POLL_S`: yields the URL and the
-    milliseconds from process start to the first healthy answer (None after `LIMIT_MS`)."""
-    port = free_port()
-    env = {k: v for k, v in os.environ.items() if k != "KI_BOUNDARIES_PATH"}
-    env["KI_NOMINATIM_URL"] = UNREACHABLE_NOMINATIM
-    command = [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port)]
-    command += ["--server.headless", "true", "--browser.gatherUsageStats", "false"]
-    url = f"http://127.0.0.1:{port}"
-    started = time.perf_counter()
-    process = subprocess.Popen(
-        command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    try:
-        yield url, _healthy_after(url, process, started)
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
-
-
-def _healthy_after(url: str, process: subprocess.Popen, started: float) -> float | None:
-    while _ms(started) < LIMIT_MS:
-        if process.poll() is not None:
-            raise RuntimeError(f"streamlit exited with {process.returncode} before it was ready")
-        try:
-            with urllib.request.urlopen(url + HEALTH_PATH, timeout=2) as response:
-                if response.status == 200:
-                    return _ms(started)
-        except OSError:
-            time.sleep(POLL_S)
-    return None
 
 
 @dataclass
@@ -196,13 +128,13 @@ def cold_start(browser: Browser, target: Target) -> tuple[float | None, float | 
         first = None
         try:
             page = context.new_page()
-            page.goto(url + "/", timeout=max(1.0, LIMIT_MS - _ms(started)))
-            target.shown(page, max(1.0, LIMIT_MS - _ms(started)))
-            first = _ms(started)
+            page.goto(url + "/", timeout=max(1.0, LIMIT_MS - ms_since(started)))
+            target.shown(page, max(1.0, LIMIT_MS - ms_since(started)))
+            first = ms_since(started)
             if target is not APP:
                 return ready, first, None
-            _below_map(page, max(1.0, LIMIT_MS - _ms(started)))
-            return ready, first, _ms(started)
+            _below_map(page, max(1.0, LIMIT_MS - ms_since(started)))
+            return ready, first, ms_since(started)
         except PlaywrightTimeoutError:
             return ready, first, None
         finally:
@@ -273,7 +205,7 @@ def key_steps_app(browser: Browser, url: str, timeline: Timeline, times: list) -
                 times.append(None)
                 settle(day)
                 continue
-            times.append(_ms(started))
+            times.append(ms_since(started))
             # The next press starts from a finished rerun (the app writes the URL on each).
             try:
                 page.wait_for_function(_URL_DAY_JS, arg=day.isoformat(), timeout=LIMIT_MS)
@@ -299,7 +231,7 @@ def key_steps_floor(browser: Browser, url: str, times: list) -> None:
             slider.press("ArrowRight")
             try:
                 _floor_day(page, day, LIMIT_MS)
-                times.append(_ms(started))
+                times.append(ms_since(started))
             except PlaywrightTimeoutError:
                 times.append(None)
     finally:
@@ -346,7 +278,7 @@ def gif_end_to_end(browser: Browser, target: Target) -> tuple[float | None, floa
                     make.wait_for(timeout=LIMIT_MS)
                 except PlaywrightTimeoutError:
                     return None, None
-                tab_ms = _ms(started)
+                tab_ms = ms_since(started)
             else:
                 page.goto(url + "/?part=export", timeout=LIMIT_MS)
                 make.wait_for(timeout=LIMIT_MS)
@@ -358,7 +290,7 @@ def gif_end_to_end(browser: Browser, target: Target) -> tuple[float | None, floa
                 download.or_(error).first.wait_for(timeout=GIF_LIMIT_MS)
             except PlaywrightTimeoutError:
                 return tab_ms, None
-            gif_ms = _ms(started)
+            gif_ms = ms_since(started)
             if not download.count():
                 raise RuntimeError(f"the app showed an error: {error.first.inner_text()}")
             return tab_ms, gif_ms

@@ -49,8 +49,9 @@ from geo.sources.boundaries import Boundaries, load_boundaries  # noqa: E402
 from geo.sources.centres import load_centres  # noqa: E402
 from geo.views.dataset import KI_FIRST_MONTH, Dataset  # noqa: E402
 from tests.bench import PROFILER  # noqa: E402
-from tests.bench.felt import FLOOR_STEP, chromium, felt_parts  # noqa: E402
+from tests.bench.felt import FLOOR_STEP, felt_parts  # noqa: E402
 from tests.bench.runner import Bench, Part, run_parts  # noqa: E402
+from tests.bench.servers import chromium  # noqa: E402
 from tests.bench.stepping import (  # noqa: E402
     LOAD_TIMEOUT_S,
     STEP_TIMEOUT_S,

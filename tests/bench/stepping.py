@@ -22,7 +22,7 @@ from playwright.sync_api import Error as PlaywrightError
 from geo import paths
 from geo.model.playback import month_end, step_month
 from geo.model.timeline import Timeline
-from tests.bench.felt import AppRaised
+from tests.bench.servers import AppRaised
 from tests.browser.conftest import (
     MAP_FRAME,
     VIEWPORT,
