@@ -48,6 +48,7 @@ __all__ = [
     "REPORT_VIEW",
     "RERUN_APP",
     "SELECTED_DAY",
+    "SHOW_BELOW_MAP",
     "SHOW_RELEASE_PREFIX",
     "SPEED",
     "SPEED_CHOICE",
@@ -81,6 +82,8 @@ MAP = "ki_map"
 # The session's map token, set when its first map is sent: the chart and table below it wait
 # for that map to announce its markers with it (see `ui.below_map`).
 MAP_SENT = "map_sent"
+# Shows the chart and table at once, should the map never announce itself (its script failed).
+SHOW_BELOW_MAP = "show_below_map"
 URL_APPLIED = "url_applied"
 NOTICES = "url_notices"
 TABS = "main_tabs"

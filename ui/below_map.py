@@ -35,9 +35,12 @@ def mark_map_sent() -> tuple[bool, str]:
 
 
 def pending_note(lang: str) -> None:
-    """Holds the place of the chart and the table until the first map is drawn."""
+    """Holds the place of the chart and the table until the first map is drawn; its button
+    reruns at once, which draws them, for a map that never announces itself (its script
+    failed, or a browser blocks it)."""
     with st.container(key=PENDING_KEY):
         st.caption(t("below_map_pending", lang))
+        st.button(t("below_map_show", lang), key=keys.SHOW_BELOW_MAP)
 
 
 def below_map(

@@ -65,6 +65,16 @@ def test_the_chart_and_table_wait_for_the_first_map_then_follow(start) -> None:
     assert chart_rule(at) == "2016-07-31T00:00:00"
 
 
+def test_a_map_that_never_announces_itself_still_gets_its_chart_and_table(start) -> None:
+    at = start()
+    assert not at.dataframe
+    at.button(key=keys.SHOW_BELOW_MAP).click().run()
+    assert chart_rule(at) == "2018-10-31T00:00:00"
+    assert len(at.dataframe[0].value) == 54
+    assert t("below_map_pending", "de") not in [caption.value for caption in at.caption]
+    assert not [b for b in at.button if b.key == keys.SHOW_BELOW_MAP]
+
+
 @pytest.mark.parametrize(
     ("month_", "day", "open_", "uncertain", "covered"),
     [
