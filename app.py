@@ -15,8 +15,8 @@ from __future__ import annotations
 import streamlit as st
 
 from geo import keys
-from geo.errors import KiAtlasError
-from geo.i18n import escape_markdown, in_language, t
+from geo.errors import DataFileError, KiAtlasError
+from geo.i18n import LANGUAGES, escape_markdown, in_language, t
 from ui import loaders
 from ui.map_tab import map_tab
 from ui.press_tab import press_tab
@@ -97,8 +97,20 @@ def show_boundaries_notice(lang: str) -> None:
         (st.warning if boundaries.source == "outline" else st.info)(notice)
 
 
+def error_lang() -> str:
+    """The language of an error page: the session's, or the link's when the data failed before
+    the link was read (it is read against the data), else German."""
+    chosen = st.session_state.get(keys.LANG) or st.query_params.get("lang", "de")
+    return chosen if chosen in LANGUAGES else "de"
+
+
 try:
     main()
+except DataFileError as exc:
+    from ui.problems_table import show_problems
+
+    st.error(t("error", error_lang()))
+    show_problems(exc.problems, error_lang())
 except KiAtlasError as exc:
-    lang = st.session_state.get(keys.LANG, "de")
+    lang = error_lang()
     st.error(f"{t('error', lang)}: {escape_markdown(in_language(exc.message, lang))}")

@@ -236,7 +236,7 @@ def _extra_layer(
 
 def _load_outline(path: Path, notice: Message) -> Boundaries:
     """The committed state outline (a Feature, FeatureCollection or bare geometry)."""
-    label = str(path)
+    label = Message("boundary_outline", file=str(path))
     data = read_json(path, label)
     geoms: list[BaseGeometry] = []
     if data.get("type") == "FeatureCollection" and isinstance(data.get("features"), list):

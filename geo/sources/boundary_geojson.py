@@ -105,8 +105,11 @@ def parse_json(raw: bytes, label: str) -> dict[str, Any]:
         line, column = exc.lineno, exc.colno
         message = Message("boundary_not_json", file=label, line=line, column=column, start=start)
         raise BoundaryError(message) from None
-    except ValueError:  # bytes that are not UTF-8
+    except UnicodeDecodeError:
         raise BoundaryError(Message("boundary_not_unicode", file=label, start=start)) from None
+    except ValueError as exc:  # e.g. a number too long for Python's int conversion
+        message = Message("boundary_bad_json", file=label, start=start, reason=str(exc))
+        raise BoundaryError(message) from None
     except RecursionError:  # absurdly deep nesting
         raise BoundaryError(Message("boundary_too_deep", file=label)) from None
     if not isinstance(data, dict):

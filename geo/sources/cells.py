@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from geo.errors import DataProblem
+from geo.i18n import Message
 from geo.sources.csvfile import CsvRow
 from geo.sources.fuzzydate import FuzzyDate, Precision, parse_partial_date
 
@@ -36,7 +37,7 @@ class RowReader:
         self.row, self.file, self.problems = row, file, problems
         self.ok = True
 
-    def fail(self, column: str, message: str) -> None:
+    def fail(self, column: str, message: str | Message) -> None:
         """Record a problem with the cell in `column`."""
         self.ok = False
         value = self.row.cells[column]
@@ -50,7 +51,7 @@ class RowReader:
         """The cell's text; an empty required cell is a problem."""
         value = self.get(column)
         if required and not value:
-            self.fail(column, "must not be empty")
+            self.fail(column, Message("problem_empty_name"))
         return value
 
     def matching(
@@ -66,7 +67,7 @@ class RowReader:
         """The cell's text, which must be one of `allowed`."""
         value = self.text(column)
         if value and value not in allowed:
-            self.fail(column, "must be one of " + ", ".join(allowed))
+            self.fail(column, Message("problem_one_of", allowed=", ".join(allowed)))
         return value
 
     def convert(self, column: str, convert: Callable[[str], T], default: T) -> T:
@@ -74,7 +75,7 @@ class RowReader:
         try:
             return convert(self.get(column))
         except ValueError as exc:
-            self.fail(column, str(exc))
+            self.fail(column, _said(exc))
             return default
 
     def fuzzy(self, date_column: str, precision_column: str) -> FuzzyDate:
@@ -84,15 +85,21 @@ class RowReader:
             Precision(precision)
         except ValueError:
             allowed = ", ".join(p.value for p in Precision)
-            self.fail(precision_column, f"precision must be one of {allowed}")
+            self.fail(precision_column, Message("problem_precision_one_of", allowed=allowed))
             return FuzzyDate.unknown()
         return self.convert(
             date_column, lambda text: FuzzyDate.parse(text, precision), FuzzyDate.unknown()
         )
 
 
+def _said(exc: ValueError) -> str:
+    """What a converter's error says: its `Message` (shown in the page's language) or text."""
+    said = exc.args[0] if len(exc.args) == 1 else None
+    return said if isinstance(said, Message) else str(exc)
+
+
 def duplicate_problems(
-    rows: Sequence[CsvRow], column: str, file: str, *, wording: str = "duplicate of line"
+    rows: Sequence[CsvRow], column: str, file: str, *, wording: str | None = None
 ) -> list[DataProblem]:
     """One problem per row whose `column` repeats an earlier row's value, naming that line."""
     first_line: dict[str, int] = {}
@@ -100,7 +107,12 @@ def duplicate_problems(
     for row in rows:
         value = row.cells[column].strip()
         if value in first_line:
-            message = f"{wording} {first_line[value]}"
+            line = first_line[value]
+            message = (
+                Message("problem_duplicate_id", line=str(line))
+                if wording is None
+                else f"{wording} {line}"
+            )
             problems.append(DataProblem(file, row.line, column, value, message))
         else:
             first_line[value] = row.line

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from geo.errors import DataFileError, DataProblem
+from geo.i18n import Message
 from geo.sources.atomic import write_text_atomic
 from geo.sources.cells import RowReader, alt_date, duplicate_problems, sequence_no, source_urls
 from geo.sources.csvfile import CsvRow, read_csv_rows, rows_to_csv_text
@@ -109,7 +110,7 @@ def load_centres(path: Path, *, label: str | None = None) -> tuple[Centre, ...]:
     problems += duplicate_problems(rows, "id", name)
     problems += duplicate_problems(rows, "ars", name)
     if not rows:
-        problems.append(DataProblem(name, None, None, None, "the file has a header but no rows"))
+        problems.append(DataProblem(name, None, None, None, Message("problem_header_only")))
     if problems:
         raise DataFileError(problems)
     return tuple(centres)

@@ -148,12 +148,13 @@ def parse_csv_bytes(raw: bytes, columns: Sequence[str], name: str) -> list[CsvRo
     """Parse CSV bytes that must be UTF-8 (a BOM is accepted) with exactly `columns`."""
     text, _ = decode_text(raw, name)
     if not text.strip():
-        raise DataFileError([DataProblem(name, None, None, None, "the file is empty")])
+        raise DataFileError([DataProblem(name, None, None, None, Message("problem_file_empty"))])
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = next(reader)
     except csv.Error as exc:
-        raise DataFileError([DataProblem(name, 1, None, None, f"not valid CSV: {exc}")]) from None
+        message = Message("problem_not_csv", error=str(exc))
+        raise DataFileError([DataProblem(name, 1, None, None, message)]) from None
     _check_header(header, columns, name)
     rows: list[CsvRow] = []
     problems: list[DataProblem] = []
@@ -164,7 +165,8 @@ def parse_csv_bytes(raw: bytes, columns: Sequence[str], name: str) -> list[CsvRo
         except StopIteration:
             break
         except csv.Error as exc:
-            problems.append(DataProblem(name, start, None, None, f"not valid CSV: {exc}"))
+            message = Message("problem_not_csv", error=str(exc))
+            problems.append(DataProblem(name, start, None, None, message))
             break
         if cells and any(c.strip() for c in cells):
             if len(cells) != len(columns):
@@ -174,7 +176,7 @@ def parse_csv_bytes(raw: bytes, columns: Sequence[str], name: str) -> list[CsvRo
                         start,
                         None,
                         None,
-                        f"has {len(cells)} cells, the header has {len(columns)}",
+                        Message("problem_row_cells", cells=len(cells), columns=len(columns)),
                     )
                 )
             else:
@@ -244,21 +246,25 @@ def _check_header(header: list[str], columns: Sequence[str], name: str) -> None:
     if header == list(columns):
         return
     if len(header) == 1 and ";" in header[0] and header[0].split(";")[0] == columns[0]:
-        raise DataFileError(
-            [DataProblem(name, 1, None, None, "columns are separated by ';'; expected ','")]
-        )
+        raise DataFileError([DataProblem(name, 1, None, None, Message("problem_semicolons"))])
     problems = [
-        DataProblem(name, 1, col, None, "required column is missing")
+        DataProblem(name, 1, col, None, Message("problem_column_missing"))
         for col in columns
         if col not in header
     ]
     problems += [
-        DataProblem(name, 1, col, None, "unexpected column") for col in header if col not in columns
+        DataProblem(name, 1, col, None, Message("problem_column_unexpected"))
+        for col in header
+        if col not in columns
     ]
     if not problems:
         problems.append(
             DataProblem(
-                name, 1, None, ",".join(header), "columns are out of order: " + ",".join(columns)
+                name,
+                1,
+                None,
+                ",".join(header),
+                Message("problem_columns_order", columns=",".join(columns)),
             )
         )
     raise DataFileError(problems)

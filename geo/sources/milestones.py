@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from geo.errors import DataFileError, DataProblem
+from geo.i18n import Message
 from geo.sources.atomic import write_text_atomic
 from geo.sources.cells import RowReader, required, source_urls
 from geo.sources.csvfile import CsvRow, read_csv_rows, rows_to_csv_text
@@ -73,7 +74,7 @@ def load_milestones(path: Path, *, label: str | None = None) -> tuple[Milestone,
     problems: list[DataProblem] = []
     milestones = [m for row in rows if (m := _parse_row(row, name, problems)) is not None]
     if not rows:
-        problems.append(DataProblem(name, None, None, None, "the file has a header but no rows"))
+        problems.append(DataProblem(name, None, None, None, Message("problem_header_only")))
     if problems:
         raise DataFileError(problems)
     return tuple(milestones)

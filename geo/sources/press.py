@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from geo.errors import DataFileError, DataProblem
+from geo.i18n import Message
 from geo.sources.atomic import write_text_atomic
 from geo.sources.cells import RowReader, duplicate_problems, source_urls
 from geo.sources.csvfile import CsvRow, read_csv_rows, rows_to_csv_text
@@ -132,7 +133,7 @@ def load_press_releases(path: Path, *, label: str | None = None) -> tuple[PressR
     releases = [r for row in rows if (r := _parse_row(row, name, problems)) is not None]
     problems += duplicate_problems(rows, "id", name, wording="repeats line")
     if not rows:
-        problems.append(DataProblem(name, None, None, None, "the file has a header but no rows"))
+        problems.append(DataProblem(name, None, None, None, Message("problem_header_only")))
     if problems:
         raise DataFileError(problems)
     return tuple(releases)

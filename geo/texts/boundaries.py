@@ -9,6 +9,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "de": "{file}: kein gültiges JSON (Zeile {line}, Spalte {column}; beginnt mit {start})",
         "en": "{file}: not valid JSON (line {line}, column {column}; starts with {start})",
     },
+    "boundary_bad_json": {
+        "de": "{file}: kein gültiges JSON ({reason}; beginnt mit {start})",
+        "en": "{file}: not valid JSON ({reason}; starts with {start})",
+    },
     "boundary_not_unicode": {
         "de": "{file}: kein gültiges JSON (kein UTF-8; beginnt mit {start})",
         "en": "{file}: not valid JSON (not UTF-8; starts with {start})",
@@ -44,6 +48,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "de": "{file}: kein Polygon gefunden",
         "en": "{file}: no polygon found",
     },
+    "boundary_outline": {"de": "Landesumriss {file}", "en": "state outline {file}"},
     "boundary_layer": {"de": "{file} (Ebene „{layer}“)", "en": "{file} ({layer} layer)"},
     "boundaries_cache_ignored": {
         "de": "die zwischengespeicherte Datei wurde übergangen: {problem}",

@@ -194,6 +194,31 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "the file is larger than the limit of {limit} bytes",
     },
     "problem_file_empty": {"de": "die Datei ist leer", "en": "the file is empty"},
+    "problem_row_cells": {
+        "de": "hat {cells} Zellen, die Kopfzeile hat {columns}",
+        "en": "has {cells} cells, the header has {columns}",
+    },
+    "problem_semicolons": {
+        "de": "die Spalten sind durch ';' getrennt; erwartet wird ','",
+        "en": "columns are separated by ';'; expected ','",
+    },
+    "problem_column_missing": {
+        "de": "die Pflichtspalte fehlt",
+        "en": "required column is missing",
+    },
+    "problem_column_unexpected": {"de": "unerwartete Spalte", "en": "unexpected column"},
+    "problem_columns_order": {
+        "de": "die Spalten stehen nicht in der Reihenfolge {columns}",
+        "en": "columns are out of order: {columns}",
+    },
+    "problem_one_of": {
+        "de": "muss einer dieser Werte sein: {allowed}",
+        "en": "must be one of {allowed}",
+    },
+    "problem_header_only": {
+        "de": "die Datei hat eine Kopfzeile, aber keine Zeilen",
+        "en": "the file has a header but no rows",
+    },
     "problem_cannot_read": {
         "de": "kann nicht gelesen werden: {reason}",
         "en": "cannot read: {reason}",

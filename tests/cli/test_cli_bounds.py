@@ -28,7 +28,6 @@ from geo import paths
 from geo.cli.commands import main
 from geo.cli.report_command import run_report_cli
 from geo.errors import DataFileError, UsageError
-from geo.i18n import in_language
 from geo.model.timeline import Timeline
 from geo.outputs.animation import render_animation
 from geo.outputs.map_figure import render_map
@@ -204,27 +203,6 @@ def test_a_file_whose_size_lies_is_still_capped() -> None:
         "maps: the file is too large (more than 0.0001 MB): is it the right file?"
     )
     assert read_file_bytes(maps, "maps", max_bytes=10_000_000)  # under the limit it is read
-
-
-def test_a_data_file_that_cannot_be_read_is_worded_for_the_page_too(tmp_path: Path) -> None:
-    """The dashboard shows these problems in its language (the CLI reads the English)."""
-    large = tmp_path / "centres.csv"
-    large.write_bytes(b"x" * 250_000)
-    with pytest.raises(DataFileError) as caught:
-        read_file_bytes(large, "centres.csv", max_bytes=100_000)
-    (too_large,) = caught.value.problems
-    assert in_language(too_large.message, "de") == (
-        "die Datei ist zu groß (0,2 MB; erlaubt sind 0,1 MB): ist es die richtige Datei?"
-    )
-    assert too_large.message == (
-        "the file is too large (0.2 MB; the limit is 0.1 MB): is it the right file?"
-    )
-    with pytest.raises(DataFileError) as caught:
-        read_file_bytes(tmp_path / "fehlt.csv", "fehlt.csv")
-    (missing,) = caught.value.problems
-    assert in_language(missing.message, "de") == (
-        "kann nicht gelesen werden: Datei oder Ordner nicht gefunden"
-    )
 
 
 def test_a_named_pipe_swapped_in_after_the_check_does_not_block(
