@@ -82,7 +82,8 @@ MAP = "ki_map"
 # The session's map token, set when its first map is sent: the chart and table below it wait
 # for that map to announce its markers with it (see `ui.below_map`).
 MAP_SENT = "map_sent"
-# Shows the chart and table at once, should the map never announce itself (its script failed).
+# A button whose click reruns the page, which draws the chart and table at once: for a map that
+# never announces itself (its script failed). Its value is never read.
 SHOW_BELOW_MAP = "show_below_map"
 URL_APPLIED = "url_applied"
 NOTICES = "url_notices"

@@ -34,12 +34,22 @@ def mark_map_sent() -> tuple[bool, str]:
     return first, token
 
 
+# The button shows only after this long: a map that loads normally has announced itself by then.
+SHOW_BUTTON_AFTER_S = 4
+# Hidden, then shown, by the browser alone (no rerun needed to reveal it).
+_LATE_BUTTON_CSS = (
+    f".st-key-{keys.SHOW_BELOW_MAP} {{ animation: ki-late 0s linear {SHOW_BUTTON_AFTER_S}s both; }}"
+    " @keyframes ki-late { from { visibility: hidden; } to { visibility: visible; } }"
+)
+
+
 def pending_note(lang: str) -> None:
-    """Holds the place of the chart and the table until the first map is drawn; its button
-    reruns at once, which draws them, for a map that never announces itself (its script
-    failed, or a browser blocks it)."""
+    """Holds the place of the chart and the table until the first map is drawn. After
+    `SHOW_BUTTON_AFTER_S` a button appears whose click reruns, which draws them, for a map that
+    never announces itself (its script failed, or the browser blocks it)."""
     with st.container(key=PENDING_KEY):
         st.caption(t("below_map_pending", lang))
+        st.html(f"<style>{_LATE_BUTTON_CSS}</style>")
         st.button(t("below_map_show", lang), key=keys.SHOW_BELOW_MAP)
 
 

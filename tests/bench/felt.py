@@ -86,13 +86,6 @@ def _first_marker(page: Page, timeout_ms: float) -> None:
                 raise
 
 
-def _below_map(page: Page, timeout_ms: float) -> None:
-    """Wait for the chart and the table that follow the first map (see `ui.below_map`)."""
-    wait_for_below_map(page, timeout_ms)
-    page.get_by_test_id("stVegaLiteChart").first.wait_for(timeout=timeout_ms)
-    page.get_by_test_id("stDataFrame").first.wait_for(timeout=timeout_ms)
-
-
 def _floor_day(page: Page, day: date, timeout_ms: float) -> None:
     page.wait_for_function(_FLOOR_DAY_JS, arg=day.isoformat(), timeout=timeout_ms)
 
@@ -133,7 +126,7 @@ def cold_start(browser: Browser, target: Target) -> tuple[float | None, float | 
             first = ms_since(started)
             if target is not APP:
                 return ready, first, None
-            _below_map(page, max(1.0, LIMIT_MS - ms_since(started)))
+            wait_for_below_map(page, max(1.0, LIMIT_MS - ms_since(started)), drawn=True)
             return ready, first, ms_since(started)
         except PlaywrightTimeoutError:
             return ready, first, None
@@ -185,7 +178,7 @@ def key_steps_app(browser: Browser, url: str, timeline: Timeline, times: list) -
     def settle(day: date) -> None:
         page.goto(f"{url}/?date={day.isoformat()}", timeout=LIMIT_MS)
         _map(page).wait_for_function(_STEP_DONE_JS, arg=_want(timeline, day), timeout=LIMIT_MS)
-        wait_for_below_map(page, LIMIT_MS)
+        wait_for_below_map(page, LIMIT_MS, drawn=True)
 
     try:
         settle(month)
@@ -271,7 +264,7 @@ def gif_end_to_end(browser: Browser, target: Target) -> tuple[float | None, floa
             if target is APP:
                 page.goto(url + "/", timeout=LIMIT_MS)
                 _first_marker(page, LIMIT_MS)
-                wait_for_below_map(page, LIMIT_MS)
+                wait_for_below_map(page, LIMIT_MS, drawn=True)
                 started = time.perf_counter()
                 page.get_by_role("tab", name=t("tab_export", LANG), exact=True).click()
                 try:

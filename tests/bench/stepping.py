@@ -187,7 +187,7 @@ def stepping_run(
             run.load_ms.append(None)
             raise
         run.load_ms.append((time.perf_counter() - started) * 1000)
-        wait_for_below_map(page)
+        wait_for_below_map(page, drawn=True)
         meter.wait_quiet(page)
         for _ in range(run.steps):
             _evaluate(page, "() => { window.__kiBench = 42; }")
@@ -209,7 +209,7 @@ def stepping_run(
                     # Start the next step from a page that shows this month.
                     page.goto(f"{url}/?date={day.isoformat()}")
                     _poll(page, fresh(day, 0), LOAD_TIMEOUT_S)
-                    wait_for_below_map(page)
+                    wait_for_below_map(page, drawn=True)
                     meter.wait_quiet(page)
                     continue
                 run.stale_steps += 1

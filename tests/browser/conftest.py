@@ -162,10 +162,16 @@ def slider_months(timeline: Timeline) -> list[date]:
     return event_months(timeline, KI_FIRST_MONTH)
 
 
-def wait_for_below_map(page: Page, timeout: float = LOAD_TIMEOUT_MS) -> None:
+def wait_for_below_map(
+    page: Page, timeout: float = LOAD_TIMEOUT_MS, *, drawn: bool = False
+) -> None:
     """Wait for the rerun that the map's first draw asks for: the line that holds the place of
-    the chart and the table is gone (see `ui.below_map`); at once on a page without it."""
+    the chart and the table is gone (see `ui.below_map`); at once on a page without it. With
+    `drawn`, also until the chart and the table are there (measurements start after them)."""
     page.locator(f".st-key-{PENDING_KEY}").wait_for(state="detached", timeout=timeout)
+    if drawn:
+        page.get_by_test_id("stVegaLiteChart").first.wait_for(timeout=timeout)
+        page.get_by_test_id("stDataFrame").first.wait_for(timeout=timeout)
 
 
 class Dashboard:

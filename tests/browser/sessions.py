@@ -111,8 +111,9 @@ async def timed(page: Page, action, expect) -> float:
 
 async def below_map_shown(page: Page) -> None:
     """The chart and table below the map are there: the rerun the map's first draw asks for is
-    done (see `ui.below_map`)."""
+    done (see `ui.below_map`); the async twin of `conftest.wait_for_below_map(drawn=True)`."""
     await page.locator(f".st-key-{PENDING_KEY}").wait_for(state="detached", timeout=LOAD_TIMEOUT_MS)
+    await page.get_by_test_id("stVegaLiteChart").first.wait_for(timeout=LOAD_TIMEOUT_MS)
     await page.get_by_test_id("stDataFrame").first.wait_for(timeout=LOAD_TIMEOUT_MS)
 
 
