@@ -14,9 +14,17 @@ __all__ = [
     "KiAtlasError",
     "PressFormatError",
     "UsageError",
+    "said",
 ]
 
 from dataclasses import dataclass
+
+
+def said(exc: BaseException) -> str:
+    """What an error says: its one text as given (a `geo.i18n.Message` keeps its key, so the page
+    shows it in its language), else its English `str()`."""
+    only = exc.args[0] if len(exc.args) == 1 else None
+    return only if isinstance(only, str) else str(exc)
 
 
 class KiAtlasError(Exception):
@@ -24,10 +32,8 @@ class KiAtlasError(Exception):
 
     @property
     def message(self) -> str:
-        """What went wrong: the error's one text (a `geo.i18n.Message` where one was given, which
-        the page shows in its language), else its English `str()`."""
-        only = self.args[0] if len(self.args) == 1 else None
-        return only if isinstance(only, str) else str(self)
+        """What went wrong, as `said` gives it."""
+        return said(self)
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-from geo.errors import DataProblem
+from geo.errors import DataProblem, said
 from geo.i18n import Message
 from geo.sources.csvfile import CsvRow
 from geo.sources.fuzzydate import FuzzyDate, Precision, parse_partial_date
@@ -75,7 +75,7 @@ class RowReader:
         try:
             return convert(self.get(column))
         except ValueError as exc:
-            self.fail(column, _said(exc))
+            self.fail(column, said(exc))
             return default
 
     def fuzzy(self, date_column: str, precision_column: str) -> FuzzyDate:
@@ -90,12 +90,6 @@ class RowReader:
         return self.convert(
             date_column, lambda text: FuzzyDate.parse(text, precision), FuzzyDate.unknown()
         )
-
-
-def _said(exc: ValueError) -> str:
-    """What a converter's error says: its `Message` (shown in the page's language) or text."""
-    said = exc.args[0] if len(exc.args) == 1 else None
-    return said if isinstance(said, Message) else str(exc)
 
 
 def duplicate_problems(
